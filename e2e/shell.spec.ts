@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test'
+
+test('the start page connects itself to the demo API and shows the apps', async ({ page }) => {
+  await page.goto('./')
+  await expect(page.getByTestId('app-shell')).toBeVisible()
+  await expect(page.getByText('Demo data')).toBeVisible()
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Apps' })).toBeVisible()
+  await expect(page.getByRole('listitem').first()).toBeVisible()
+})
+
+test('the connection screen has its fields and never puts the token in the URL', async ({ page }) => {
+  await page.goto('./connect')
+  const token = page.getByLabel('Personal access token')
+  await expect(token).toBeVisible()
+  await expect(page.getByLabel('User ID')).toHaveValue('me')
+  await expect(page.getByLabel('Remember on this device')).not.toBeChecked()
+  await token.fill('not-a-real-token')
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByText('The API refused the token')).toBeVisible()
+  expect(page.url()).not.toContain('not-a-real-token')
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }))
+  expect(stored).not.toContain('not-a-real-token')
+})
+
+test('a refused demo session can reconnect with the demo token', async ({ page }) => {
+  await page.goto('./connect')
+  await page.getByLabel('Personal access token').fill('demo')
+  await page.getByRole('button', { name: 'Connect' }).click()
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
+  const stored = await page.evaluate(() => ({ session: sessionStorage.length, local: localStorage.length }))
+  expect(stored).toEqual({ session: 1, local: 0 })
+})
+
+test('an unknown page shows the not-found view', async ({ page }) => {
+  await page.goto('./no/such/place/here/at/all/really')
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
+})

@@ -1,0 +1,26 @@
+/**
+ * What the server next to the console says about itself (`config.json`), so one build works in
+ * demo mode, in proxy mode and on a CDN (where the file is absent: a live API, connect yourself).
+ */
+export interface RuntimeConfig {
+  mode: 'demo' | 'proxy' | 'static'
+  demoToken?: string
+  demoUserId?: string
+}
+
+export async function loadRuntimeConfig(fetchImpl: typeof fetch = globalThis.fetch): Promise<RuntimeConfig> {
+  try {
+    const response = await fetchImpl(new URL('config.json', document.baseURI), { cache: 'no-store' })
+    if (!response.ok) return { mode: 'static' }
+    const body: unknown = await response.json()
+    if (typeof body !== 'object' || body === null) return { mode: 'static' }
+    const { mode, demoToken, demoUserId } = body as Record<string, unknown>
+    if (mode === 'demo' && typeof demoToken === 'string') {
+      return { mode, demoToken, demoUserId: typeof demoUserId === 'string' ? demoUserId : 'me' }
+    }
+    if (mode === 'proxy') return { mode }
+    return { mode: 'static' }
+  } catch {
+    return { mode: 'static' }
+  }
+}

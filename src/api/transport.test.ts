@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from './errors.ts'
+import { createRateLimiter } from './rate-limiter.ts'
+import { createTransport, type Fetch } from './transport.ts'
+
+const URL_ = 'http://api.test/v2/users/me/apps?page=1'
+
+function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init })
+}
+
+/** Answers in turn from a script, recording every request it saw. */
+function scripted(...answers: Array<Response | Error | (() => Promise<Response>)>) {
+  const seen: Request[] = []
+  const fetch: Fetch = async (request) => {
+    seen.push(request)
+    const next = answers.shift()
+    if (next === undefined) throw new Error('no more answers')
+    if (next instanceof Error) throw next
+    if (typeof next === 'function') return next()
+    return next
+  }
+  return { fetch, seen }
+}
+
+const noWait = { sleep: async () => {}, limiter: null, random: () => 0.5 }
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError)
+    return error as ApiError
+  }
+  throw new Error('expected a failure')
+}
+
+describe('transport', () => {
+  it('passes a 10000 answer through with its body intact', async () => {
+    const body = { status: { code: 10000, description: 'Ok' }, apps: [{ id: 'a' }] }
+    const { fetch } = scripted(json(body))
+    const response = await createTransport({ fetch, ...noWait })(new Request(URL_))
+    expect(await response.json()).toEqual(body)
+  })
+
+  it('turns an HTTP error with a Clarifai body into ApiError with every field', async () => {
+    const { fetch } = scripted(
+      json({ status: { code: 11101, description: 'Resource does not exist', details: 'app x', req_id: 'r-1' } }, { status: 404 }),
+    )
+    const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_)))
+    expect(error).toMatchObject({
+      kind: 'http',
+      httpStatus: 404,
+      code: 11101,
+      codeName: 'CONN_DOES_NOT_EXIST',
+      description: 'Resource does not exist',
+      details: 'app x',
+      reqId: 'r-1',
+      method: 'GET',
+      path: '/v2/users/me/apps',
+    })
+    expect(error.isNotFound).toBe(true)
+  })
+
+  it('turns an HTTP error without a body into ApiError', async () => {
+    const { fetch } = scripted(new Response('', { status: 403 }))
+    const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_)))
+    expect(error).toMatchObject({ kind: 'http', httpStatus: 403, code: undefined })
+    expect(error.description).toContain('403')
+  })
+
+  it('rejects a 200 whose status.code is not 10000', async () => {
+    const { fetch } = scripted(json({ status: { code: 10020, description: 'Failure' } }))
+    const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_)))
+    expect(error).toMatchObject({ kind: 'status', httpStatus: 200, code: 10020, codeName: 'FAILURE' })
+  })
+
+  it('rejects malformed JSON and an empty 200', async () => {
+    const transport = createTransport({ fetch: scripted(new Response('{"status":', { status: 200 }), new Response('')).fetch, ...noWait })
+    expect(await failure(transport(new Request(URL_)))).toMatchObject({ kind: 'malformed', httpStatus: 200 })
+    expect(await failure(transport(new Request(URL_)))).toMatchObject({ kind: 'malformed' })
+  })
+
+  it('retries network errors on reads, then reports them', async () => {
+    const { fetch, seen } = scripted(new TypeError('down'), new TypeError('down'), new TypeError('down'), new TypeError('down'))
+    const error = await failure(createTransport({ fetch, maxRetries: 3, ...noWait })(new Request(URL_)))
+    expect(error.kind).toBe('network')
+    expect(seen).toHaveLength(4)
+  })
+
+  it('recovers when a retry succeeds, honouring Retry-After for 429', async () => {
+    const waits: number[] = []
+    const { fetch, seen } = scripted(
+      json({ status: { code: 11005, description: 'Throttled' } }, { status: 429, headers: { 'retry-after': '2' } }),
+      json({ status: { code: 98004, description: 'Internal' } }, { status: 503 }),
+      json({ status: { code: 10000 } }),
+    )
+    const transport = createTransport({ fetch, limiter: null, random: () => 1, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms) })
+    await transport(new Request(URL_))
+    expect(seen).toHaveLength(3)
+    expect(waits).toEqual([2000, 200])
+  })
+
+  it('does not retry client errors, or a POST after a 5xx', async () => {
+    const get = scripted(json({ status: { code: 10020 } }, { status: 400 }), json({ status: { code: 10000 } }))
+    await failure(createTransport({ fetch: get.fetch, ...noWait })(new Request(URL_)))
+    expect(get.seen).toHaveLength(1)
+    const post = scripted(json({ status: { code: 98004 } }, { status: 500 }), json({ status: { code: 10000 } }))
+    await failure(createTransport({ fetch: post.fetch, ...noWait })(new Request(URL_, { method: 'POST', body: '{}' })))
+    expect(post.seen).toHaveLength(1)
+  })
+
+  it('gives up at once when Retry-After is longer than it will wait', async () => {
+    const { fetch, seen } = scripted(json({ status: { code: 11005 } }, { status: 429, headers: { 'retry-after': '120' } }))
+    const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_)))
+    expect(error).toMatchObject({ httpStatus: 429, retryAfterMs: 120_000 })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('times out a slow answer', async () => {
+    const never: Fetch = (request) =>
+      new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+    const error = await failure(createTransport({ fetch: never, timeoutMs: 20, maxRetries: 0, ...noWait })(new Request(URL_)))
+    expect(error.kind).toBe('timeout')
+  })
+
+  it('reports a cancelled request as aborted without retrying', async () => {
+    const controller = new AbortController()
+    let calls = 0
+    let started: () => void = () => {}
+    const isStarted = new Promise<void>((resolve) => (started = resolve))
+    const hang: Fetch = (request) => {
+      calls++
+      started()
+      return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+    }
+    const pending = createTransport({ fetch: hang, ...noWait })(new Request(URL_, { signal: controller.signal }))
+    await isStarted
+    controller.abort()
+    expect((await failure(pending)).kind).toBe('aborted')
+    expect(calls).toBe(1)
+  })
+
+  it('never puts the Authorization header into the error', async () => {
+    const { fetch } = scripted(json({ status: { code: 11008, description: 'API key is invalid' } }, { status: 401 }))
+    const error = await failure(
+      createTransport({ fetch, ...noWait })(new Request(URL_, { headers: { Authorization: 'Key secret-token-123' } })),
+    )
+    expect(error.isUnauthorized).toBe(true)
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain('secret-token-123')
+  })
+
+  it('starts at most the limit of requests per window', async () => {
+    let clock = 0
+    const limiter = createRateLimiter({
+      limit: 10,
+      windowMs: 1000,
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms
+      },
+    })
+    const starts: number[] = []
+    const fetch: Fetch = async () => {
+      starts.push(clock)
+      return json({ status: { code: 10000 } })
+    }
+    const transport = createTransport({ fetch, limiter, sleep: async () => {} })
+    await Promise.all(Array.from({ length: 25 }, () => transport(new Request(URL_))))
+    expect(starts).toHaveLength(25)
+    for (let i = 10; i < starts.length; i++) {
+      expect((starts[i] as number) - (starts[i - 10] as number)).toBeGreaterThanOrEqual(1000)
+    }
+    expect(starts.at(-1)).toBe(2000)
+  })
+})

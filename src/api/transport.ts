@@ -1,0 +1,155 @@
+import { ApiError } from './errors.ts'
+import { abortableSleep, createRateLimiter, type RateLimiter } from './rate-limiter.ts'
+
+export type Fetch = (request: Request) => Promise<Response>
+
+export interface TransportOptions {
+  fetch?: Fetch
+  /** Per attempt; a slow evaluation with every field is a few MB, so be generous. */
+  timeoutMs?: number
+  maxRetries?: number
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /** A Retry-After longer than this is not waited for: the error surfaces with Retry instead. */
+  maxRetryAfterMs?: number
+  limiter?: RateLimiter | null
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  random?: () => number
+}
+
+interface ClarifaiStatus {
+  code?: unknown
+  description?: unknown
+  details?: unknown
+  req_id?: unknown
+}
+
+const SUCCESS = 10000
+
+/**
+ * Wraps fetch with everything every API call needs: a client-side rate limit, a timeout, bounded
+ * retries with backoff for transient failures, and the conversion of every failure into ApiError.
+ * It resolves only for answers whose `status.code` is 10000.
+ */
+export function createTransport(options: TransportOptions = {}): Fetch {
+  const {
+    fetch: baseFetch = (request) => globalThis.fetch(request),
+    timeoutMs = 30_000,
+    maxRetries = 3,
+    baseDelayMs = 400,
+    maxDelayMs = 8_000,
+    maxRetryAfterMs = 20_000,
+    sleep = abortableSleep,
+    random = Math.random,
+  } = options
+  const limiter = options.limiter === undefined ? createRateLimiter({ limit: 10, windowMs: 1000 }) : options.limiter
+
+  return async function transport(request: Request): Promise<Response> {
+    const method = request.method.toUpperCase()
+    const path = new URL(request.url).pathname
+    const context = { method, path }
+    // Only reads are safe to repeat after the server may have acted; a 429 was never acted on.
+    const isIdempotent = method === 'GET' || method === 'HEAD'
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        request.signal.throwIfAborted()
+        await limiter?.acquire(request.signal)
+        request.signal.throwIfAborted()
+      } catch {
+        throw new ApiError({ kind: 'aborted', ...context })
+      }
+      let retryAfterMs: number | undefined
+      try {
+        const response = await attemptOnce(request, baseFetch, timeoutMs, context)
+        return response
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error
+        const canRetry =
+          attempt < maxRetries &&
+          error.isTransient &&
+          !request.signal.aborted &&
+          (isIdempotent || error.httpStatus === 429)
+        if (!canRetry) throw error
+        retryAfterMs = error.retryAfterMs
+        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw error
+      }
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt)
+      const delay = retryAfterMs ?? backoff / 2 + (random() * backoff) / 2
+      try {
+        await sleep(delay, request.signal)
+      } catch {
+        throw new ApiError({ kind: 'aborted', ...context })
+      }
+    }
+  }
+}
+
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+async function attemptOnce(
+  request: Request,
+  baseFetch: Fetch,
+  timeoutMs: number,
+  context: { method: string; path: string },
+): Promise<Response> {
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(), timeoutMs)
+  const signal = AbortSignal.any([request.signal, timeout.signal])
+  try {
+    let response: Response
+    let text: string
+    try {
+      response = await baseFetch(new Request(request.clone(), { signal }))
+      text = await response.text()
+    } catch {
+      if (request.signal.aborted) throw new ApiError({ kind: 'aborted', ...context })
+      if (timeout.signal.aborted) throw new ApiError({ kind: 'timeout', ...context })
+      throw new ApiError({ kind: 'network', ...context })
+    }
+    return toResponseOrThrow(response, text, context)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function toResponseOrThrow(response: Response, text: string, context: { method: string; path: string }): Response {
+  let body: unknown
+  let isMalformed = false
+  if (text.trim() !== '') {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      isMalformed = true
+    }
+  }
+  const status = statusOf(body)
+  const fields = {
+    httpStatus: response.status,
+    code: typeof status?.code === 'number' ? status.code : undefined,
+    description: typeof status?.description === 'string' ? status.description : undefined,
+    details: typeof status?.details === 'string' ? status.details : undefined,
+    reqId: typeof status?.req_id === 'string' ? status.req_id : undefined,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    ...context,
+  }
+  let error: ApiError | undefined
+  if (!response.ok) error = new ApiError({ kind: 'http', ...fields })
+  else if (isMalformed) error = new ApiError({ kind: 'malformed', ...fields })
+  else if (fields.code !== undefined && fields.code !== SUCCESS) error = new ApiError({ kind: 'status', ...fields })
+  else if (body === undefined) error = new ApiError({ kind: 'malformed', ...fields, description: 'The API answered with an empty body.' })
+  if (error) throw error
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers })
+}
+
+function statusOf(body: unknown): ClarifaiStatus | undefined {
+  if (typeof body !== 'object' || body === null || !('status' in body)) return undefined
+  const status = (body as { status: unknown }).status
+  return typeof status === 'object' && status !== null ? (status as ClarifaiStatus) : undefined
+}

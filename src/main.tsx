@@ -1,0 +1,39 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from '@tanstack/react-router'
+import { createAppQueryClient } from './api/query-client.ts'
+import { loadRuntimeConfig } from './api/runtime-config.ts'
+import { clearSession, defaultBaseUrl, getSession, setSession } from './api/session.ts'
+import { createAppRouter } from './router.tsx'
+import './styles.css'
+
+async function start() {
+  const config = await loadRuntimeConfig()
+  if (config.mode === 'demo' && config.demoToken && !getSession()) {
+    setSession({
+      token: config.demoToken,
+      userId: config.demoUserId ?? 'me',
+      baseUrl: defaultBaseUrl(),
+      isRemembered: false,
+      isDemo: true,
+    })
+  }
+  const queryClient = createAppQueryClient({
+    onUnauthorized() {
+      clearSession()
+      queryClient.clear()
+      void router.navigate({ to: '/connect', search: { reason: 'refused' } })
+    },
+  })
+  const router = createAppRouter(queryClient, import.meta.env.BASE_URL)
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+}
+
+void start()

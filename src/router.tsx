@@ -1,0 +1,33 @@
+import { createRouter } from '@tanstack/react-router'
+import type { QueryClient } from '@tanstack/react-query'
+import { routeTree } from './routeTree.gen.ts'
+import { parseSearch, stringifySearch } from './lib/search-params.ts'
+import { ErrorView, NotFoundView, PageSkeleton } from './components/states.tsx'
+
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+export function createAppRouter(queryClient: QueryClient, basepath = '/') {
+  return createRouter({
+    routeTree,
+    basepath,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Loaders read through the query cache, which owns freshness.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageSkeleton,
+    defaultPendingMs: 150,
+    defaultErrorComponent: ErrorView,
+    defaultNotFoundComponent: NotFoundView,
+    parseSearch,
+    stringifySearch,
+    scrollRestoration: true,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
+  }
+}

@@ -1,0 +1,35 @@
+import { createRootRouteWithContext, Link, Outlet, redirect } from '@tanstack/react-router'
+import { getSession } from '../api/session.ts'
+import type { RouterContext } from '../router.tsx'
+import { AppHeader } from '../components/AppHeader.tsx'
+
+/** Pages anyone may open without a session. */
+const PUBLIC_PATHS = new Set(['/connect'])
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  beforeLoad({ location }) {
+    if (PUBLIC_PATHS.has(location.pathname) || getSession()) return
+    throw redirect({ to: '/connect', search: { redirect: location.href } })
+  },
+  component: RootLayout,
+})
+
+function RootLayout() {
+  return (
+    <div data-testid="app-shell" className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+        Skip to content
+      </a>
+      <AppHeader />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+        <Outlet />
+      </main>
+      <footer className="border-t border-slate-200 px-6 py-3 text-xs text-slate-500 dark:border-slate-800">
+        <Link to="/" className="hover:underline">
+          Clarifai Console
+        </Link>{' '}
+        · an open-source console for the Clarifai API
+      </footer>
+    </div>
+  )
+}
