@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
+import { basePathFromEnv, spaFallback } from './server/vite-spa-plugin.ts'
 
 export default defineConfig({
-  // Relative asset URLs: one dist/ works under any base path.
-  base: './',
+  // Absolute base, `/` unless BASE_PATH says otherwise: deep links need it to find the assets.
+  base: basePathFromEnv(),
   plugins: [
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
     tailwindcss(),
+    spaFallback(),
   ],
   server: {
     proxy: { '/v2': { target: 'http://127.0.0.1:8080', changeOrigin: true } },

@@ -9,6 +9,10 @@ import { createAppRouter } from './router.tsx'
 import './styles.css'
 
 async function start() {
+  if (import.meta.env.MODE === 'demo') {
+    const { startDemoWorker } = await import('./mocks/browser.ts')
+    await startDemoWorker()
+  }
   const config = await loadRuntimeConfig()
   if (config.mode === 'demo' && config.demoToken && !getSession()) {
     setSession({

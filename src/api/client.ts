@@ -39,8 +39,13 @@ export type ApiClient = ReturnType<typeof createApiClient>
 
 let shared: ApiClient | undefined
 
-/** The app-wide client; tests build their own with createApiClient. */
+/** The app-wide client every query option function uses. */
 export function api(): ApiClient {
   shared ??= createApiClient()
   return shared
+}
+
+/** Replaces the app-wide client: tests point it at the stand-in API through its fetch handler. */
+export function setApiClient(client: ApiClient): void {
+  shared = client
 }

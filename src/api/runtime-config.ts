@@ -10,7 +10,9 @@ export interface RuntimeConfig {
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = globalThis.fetch): Promise<RuntimeConfig> {
   try {
-    const response = await fetchImpl(new URL('config.json', document.baseURI), { cache: 'no-store' })
+    const response = await fetchImpl(new URL(`${import.meta.env.BASE_URL}config.json`, window.location.origin), {
+      cache: 'no-store',
+    })
     if (!response.ok) return { mode: 'static' }
     const body: unknown = await response.json()
     if (typeof body !== 'object' || body === null) return { mode: 'static' }

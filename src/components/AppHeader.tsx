@@ -16,7 +16,7 @@ export function AppHeader() {
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
       <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-5 px-4 py-3 sm:px-6">
         <Link to="/" className="flex items-center gap-2 font-semibold">
-          <img src="./favicon.svg" alt="" className="h-6 w-6" />
+          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" className="h-6 w-6" />
           Clarifai Console
         </Link>
         <Link to="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white" activeProps={{ className: 'font-medium text-slate-900 dark:text-white' }} activeOptions={{ exact: true }}>

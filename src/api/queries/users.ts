@@ -1,9 +1,6 @@
-import { api } from '../client.ts'
+import { GetUser } from '../endpoints.gen.ts'
 
 export const userQueries = {
   /** `me` is the API's alias for the token's owner. */
-  detail: (userId: string) =>
-    api().query.queryOptions('get', '/v2/users/{user_app_id.user_id}', {
-      params: { path: { 'user_app_id.user_id': userId } },
-    }),
+  detail: (userId: string) => GetUser({ path: { 'user_app_id.user_id': userId } }),
 }

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApp, CONTENT_SECURITY_POLICY } from './app.ts'
+import type { AppOptions } from './app.ts'
+import { silentLogger } from './logger.ts'
+import { captureLogger, INDEX_HTML, listen, makeDist } from './test-helpers.ts'
+
+const RELATIVE_INDEX_HTML = INDEX_HTML.replaceAll('"/assets/', '"./assets/')
+
+let dist: ReturnType<typeof makeDist>
+beforeEach(() => {
+  dist = makeDist()
+})
+afterEach(() => dist.cleanup())
+
+function demoApp(options: Partial<AppOptions> = {}) {
+  const seen: Request[] = []
+  const app = createApp({
+    distDir: dist.dir,
+    logger: silentLogger,
+    demoApi: async (request) => {
+      seen.push(request)
+      return Response.json({ status: { code: 10000, description: 'Ok' }, path: new URL(request.url).pathname }, { status: 200 })
+    },
+    ...options,
+  })
+  return { app, seen }
+}
+
+function expectSecurityHeaders(response: Response) {
+  expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+}
+
+describe('health and runtime config', () => {
+  it('answers /healthz with 200', async () => {
+    const response = await demoApp().app.request('/healthz')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true, mode: 'demo' })
+    expectSecurityHeaders(response)
+  })
+
+  it('serves config.json for demo mode', async () => {
+    const response = await demoApp().app.request('/config.json')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toEqual({ mode: 'demo', demoToken: 'demo', demoUserId: 'demo' })
+  })
+
+  it('serves config.json for proxy mode', async () => {
+    const app = createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', logger: silentLogger })
+    expect(await (await app.request('/config.json')).json()).toEqual({ mode: 'proxy' })
+    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, mode: 'proxy' })
+  })
+})
+
+describe('console files', () => {
+  it.each(['/', '/index.html', '/demo/app1/models/x', '/clarifai/main/models?page=2', '/connect'])(
+    'answers %s with index.html, revalidated every time',
+    async (url) => {
+      const response = await demoApp().app.request(url)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(response.headers.get('cache-control')).toBe('no-cache')
+      expect(await response.text()).toBe(INDEX_HTML)
+      expectSecurityHeaders(response)
+    },
+  )
+
+  it('serves hashed assets as immutable with their type', async () => {
+    const response = await demoApp().app.request('/assets/index-abc123.js')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await response.text()).toBe('console.log("app")\n')
+    expectSecurityHeaders(response)
+    const css = await demoApp().app.request('/assets/index-def456.css')
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8')
+  })
+
+  it('revalidates other public files', async () => {
+    const response = await demoApp().app.request('/favicon.svg')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/svg+xml')
+    expect(response.headers.get('cache-control')).toBe('no-cache')
+  })
+
+  it('answers a missing hashed asset with 404, not with the page', async () => {
+    const response = await demoApp().app.request('/assets/index-old999.js')
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-type')).not.toContain('html')
+  })
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const { app } = demoApp()
+    const first = await app.request('/assets/index-abc123.js')
+    const etag = first.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    const second = await app.request('/assets/index-abc123.js', { headers: { 'if-none-match': etag } })
+    expect(second.status).toBe(304)
+    const page = await app.request('/some/page')
+    const again = await app.request('/other/page', { headers: { 'if-none-match': page.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+  })
+
+  it('answers HEAD without a body', async () => {
+    const response = await demoApp().app.request('/assets/index-abc123.js', { method: 'HEAD' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-length')).toBe('19')
+    expect(await response.text()).toBe('')
+  })
+
+  it('never serves files outside dist', async () => {
+    for (const url of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const response = await demoApp().app.request(url)
+      expect(await response.text()).not.toContain('top secret')
+    }
+    expect((await demoApp().app.request('/%E0%A4%A')).status).toBe(400)
+  })
+
+  it('says the console is not built when dist has no index.html, and still answers the API', async () => {
+    const { app } = demoApp({ distDir: `${dist.dir}/nowhere` })
+    const page = await app.request('/demo/app1')
+    expect(page.status).toBe(503)
+    expect(await page.text()).toContain('npm run build')
+    expect((await app.request('/v2/users/me')).status).toBe(200)
+  })
+})
+
+describe('relative builds and base paths', () => {
+  it('adds <base href="/"> to a relative build so deep links find ./assets', async () => {
+    dist.cleanup()
+    dist = makeDist(RELATIVE_INDEX_HTML)
+    const html = await (await demoApp().app.request('/demo/app1/models/x')).text()
+    expect(html).toContain('<head>\n    <base href="/">')
+    expect(html.replace('\n    <base href="/">', '')).toBe(RELATIVE_INDEX_HTML)
+  })
+
+  it('leaves an absolute build untouched', async () => {
+    const html = await (await demoApp().app.request('/deep/link')).text()
+    expect(html).not.toContain('<base')
+  })
+
+  it('mounts the console, config and API under a base path', async () => {
+    dist.cleanup()
+    dist = makeDist(RELATIVE_INDEX_HTML)
+    const { app, seen } = demoApp({ basePath: '/console/' })
+    const page = await app.request('/console/demo/app1/models')
+    expect(await page.text()).toContain('<base href="/console/">')
+    expect((await app.request('/console/assets/index-abc123.js')).status).toBe(200)
+    expect((await app.request('/console/config.json')).status).toBe(200)
+    const root = await app.request('/')
+    expect(root.status).toBe(302)
+    expect(root.headers.get('location')).toBe('/console/')
+    expect((await app.request('/console')).headers.get('location')).toBe('/console/')
+    expect((await app.request('/elsewhere')).status).toBe(404)
+
+    const api = await app.request('/console/v2/users/me?x=1', { method: 'POST', body: '{"a":1}' })
+    expect(await api.json()).toMatchObject({ path: '/v2/users/me' })
+    expect(new URL(seen[0]!.url).search).toBe('?x=1')
+    expect(await seen[0]!.text()).toBe('{"a":1}')
+    await app.request('/v2/users/me')
+    expect(new URL(seen[1]!.url).pathname).toBe('/v2/users/me')
+  })
+})
+
+describe('demo API', () => {
+  it('hands /v2 requests, unknown ones included, to the stand-in with their fault header', async () => {
+    const { app, seen } = demoApp()
+    const response = await app.request('/v2/no/such/thing?q=1', { headers: { 'x-demo-faults': 'slow', authorization: 'Key demo' } })
+    expect(response.status).toBe(200)
+    expectSecurityHeaders(response)
+    expect(seen[0]!.headers.get('x-demo-faults')).toBe('slow')
+    expect(new URL(seen[0]!.url).pathname + new URL(seen[0]!.url).search).toBe('/v2/no/such/thing?q=1')
+  })
+
+  it('uses the real stand-in by default and logs no headers', async () => {
+    const logger = captureLogger()
+    const app = createApp({ distDir: dist.dir, logger })
+    const response = await app.request('/v2/users/me', { headers: { authorization: 'Key sekrit-token' } })
+    const body = (await response.json()) as { status: { code: number } }
+    expect(typeof body.status.code).toBe('number')
+    expectSecurityHeaders(response)
+    expect(logger.lines.join('\n')).toContain('/v2/users/me')
+    expect(logger.lines.join('\n')).not.toContain('sekrit')
+  })
+
+  it('turns a crashing handler into a 500 status envelope', async () => {
+    const logger = captureLogger()
+    const app = createApp({
+      distDir: dist.dir,
+      logger,
+      demoApi: async () => {
+        throw new Error('boom')
+      },
+    })
+    const response = await app.request('/v2/users/me')
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ status: { code: 98004 } })
+    expectSecurityHeaders(response)
+  })
+
+  it('works over a real socket', async () => {
+    const { app } = demoApp()
+    const server = await listen(app)
+    try {
+      const health = await fetch(`${server.url}/healthz`)
+      expect(health.status).toBe(200)
+      const api = await fetch(`${server.url}/v2/users/me`, { method: 'POST', body: 'x' })
+      expect(await api.json()).toMatchObject({ path: '/v2/users/me' })
+      const page = await fetch(`${server.url}/demo/app1/models`)
+      expect(page.headers.get('cache-control')).toBe('no-cache')
+      expect(await page.text()).toBe(INDEX_HTML)
+      const asset = await fetch(`${server.url}/assets/index-abc123.js`)
+      expect(await asset.text()).toBe('console.log("app")\n')
+    } finally {
+      await server.close()
+    }
+  })
+})
