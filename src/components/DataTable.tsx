@@ -1,0 +1,95 @@
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { toCsv } from '../lib/csv.ts'
+
+export interface Column<Row> {
+  id: string
+  header: string
+  cell: (row: Row) => ReactNode
+  /** The value for CSV export; columns without it are left out of the file. */
+  csv?: (row: Row) => unknown
+  className?: string
+}
+
+interface DataTableProps<Row> {
+  caption: string
+  columns: ReadonlyArray<Column<Row>>
+  rows: readonly Row[]
+  rowKey: (row: Row) => string
+}
+
+const ROW_HEIGHT = 41
+/** Below this many rows every row is rendered: nothing to gain from virtualizing. */
+const VIRTUALIZE_FROM = 100
+
+/**
+ * A plain table whose rows are windowed once there are many: a 1,000-row page keeps about a
+ * screenful plus overscan in the DOM, and the page itself scrolls.
+ */
+export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const [scrollMargin, setScrollMargin] = useState(0)
+  const isVirtual = rows.length >= VIRTUALIZE_FROM
+  useLayoutEffect(() => {
+    if (bodyRef.current) setScrollMargin(bodyRef.current.getBoundingClientRect().top + window.scrollY)
+  }, [isVirtual])
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin,
+    enabled: isVirtual,
+  })
+  const items = isVirtual ? virtualizer.getVirtualItems() : null
+  const visible = items ? items.map((item) => ({ index: item.index, row: rows[item.index] as Row })) : rows.map((row, index) => ({ index, row }))
+  const paddingTop = items && items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0
+  const paddingBottom = items && items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <table className="w-full text-left text-sm" aria-rowcount={rows.length + 1}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+          <tr aria-rowindex={1}>
+            {columns.map((column) => (
+              <th key={column.id} scope="col" className={`px-3 py-2 font-medium ${column.className ?? ''}`}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody ref={bodyRef} className="divide-y divide-slate-100 dark:divide-slate-800">
+          {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+          {visible.map(({ index, row }) => (
+            <tr key={rowKey(row)} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className="hover:bg-slate-50 dark:hover:bg-slate-900/60">
+              {columns.map((column) => (
+                <td key={column.id} className={`px-3 py-2 align-middle ${column.className ?? ''}`}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export function tableCsv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
+  const exported = columns.filter((column) => column.csv)
+  return toCsv(
+    exported.map((column) => column.header),
+    rows.map((row) => exported.map((column) => column.csv?.(row))),
+  )
+}
+
+/** Saves text as a file through a temporary object URL. */
+export function downloadText(filename: string, text: string, type = 'text/csv') {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
