@@ -5,7 +5,7 @@
 const KINDS = new Set(['models', 'datasets', 'evaluations', 'tasks', 'workflows', 'inputs', 'concepts', 'modules'])
 /** Resources the console has pages for; others open their app's overview. */
 const CONSOLE_KINDS = new Set(['models', 'datasets', 'evaluations', 'tasks'])
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/
+const ID = /^[A-Za-z0-9][\w.-]*$/
 
 export interface PortalTarget {
   /** Console path, e.g. `/clarifai/main/models/general-image-recognition`. */
