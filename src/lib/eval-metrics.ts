@@ -1,0 +1,1046 @@
+// Evaluation metrics recomputed at a chosen threshold, plus the matrix views of the evaluation
+// viewer. The API's own confusion matrix holds average probabilities, not counts: counts at a
+// threshold come from the test set, and they leave here as a MatrixUint64 wire object so they go
+// through the same decoder as the API's region_location_matrix.
+//
+// Reading of the wire (every field may be absent or null):
+// - a concept is keyed by `id`, falling back to `name`; concepts with neither are skipped;
+// - Concept.value is always sent by the API (cl_show_if_empty) and defaults to 1.0 in the proto
+//   (cl_default_float), so an absent value reads as 1: a ground-truth concept is a positive label
+//   unless its value is <= 0 (an explicit negative), a predicted concept without a score is sure;
+// - a concept listed twice in one input counts once (the highest score for predictions);
+// - "predicted" means score >= threshold.
+
+import {
+  decodeMatrixUint64,
+  encodeMatrixUint64Flat,
+  type EncodedMatrixUint64,
+  type MatrixUint64,
+} from './matrix-uint64.ts'
+
+// ---------------------------------------------------------------------------------------------
+// Wire shapes (minimal, structural; the generated contract lives in src/api and is not imported)
+
+export interface EvalConceptWire {
+  id?: string
+  name?: string
+  value?: number
+}
+
+export interface EvalInputWire {
+  id?: string
+  data?: { image?: { url?: string } | null } | null
+}
+
+export interface EvalTestSetEntryWire {
+  input?: EvalInputWire | null
+  predicted_concepts?: readonly EvalConceptWire[] | null
+  ground_truth_concepts?: readonly EvalConceptWire[] | null
+  annotation?: unknown
+}
+
+export interface ConfusionMatrixEntryWire {
+  predicted?: string
+  actual?: string
+  value?: number
+  predicted_concept?: EvalConceptWire | null
+  actual_concept?: EvalConceptWire | null
+}
+
+export interface ConfusionMatrixWire {
+  matrix?: readonly ConfusionMatrixEntryWire[] | null
+  concept_ids?: readonly string[] | null
+}
+
+export interface CooccurrenceMatrixWire {
+  matrix?: readonly { row?: string; col?: string; count?: number }[] | null
+  concept_ids?: readonly string[] | null
+}
+
+export interface RocCurveWire {
+  fpr?: readonly number[] | null
+  tpr?: readonly number[] | null
+  thresholds?: readonly number[] | null
+}
+
+export interface PrecisionRecallCurveWire {
+  recall?: readonly number[] | null
+  precision?: readonly number[] | null
+  thresholds?: readonly number[] | null
+}
+
+export interface BinaryMetricsWire {
+  num_pos?: number
+  num_neg?: number
+  num_tot?: number
+  roc_auc?: number
+  f1?: number
+  concept?: EvalConceptWire | null
+  roc_curve?: RocCurveWire | null
+  precision_recall_curve?: PrecisionRecallCurveWire | null
+  avg_precision?: number
+}
+
+export interface LabelCountWire {
+  concept_name?: string
+  count?: number
+  concept?: EvalConceptWire | null
+}
+
+export interface EvalMetricsWire {
+  test_set?: readonly EvalTestSetEntryWire[] | null
+  confusion_matrix?: ConfusionMatrixWire | null
+  cooccurrence_matrix?: CooccurrenceMatrixWire | null
+  binary_metrics?: readonly BinaryMetricsWire[] | null
+  label_counts?: { positive_label_counts?: readonly LabelCountWire[] | null } | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pseudo concepts
+
+/** Column: the actual concept got no prediction at the threshold. Row: a prediction without ground truth. */
+export const NONE_ID = '(none)'
+/** Row/column aggregating the concepts folded away by top-N. */
+export const OTHER_ID = '(other)'
+
+function isPseudo(id: string): boolean {
+  return id === NONE_ID || id === OTHER_ID
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparation: one pass over the evaluation into flat typed arrays, so every threshold change
+// afterwards is a pass over the predictions, never over concepts x inputs.
+
+export interface PreparedEvaluation {
+  /** Every concept seen: the API's confusion_matrix.concept_ids first, then first appearance. */
+  readonly conceptIds: readonly string[]
+  readonly conceptIndex: ReadonlyMap<string, number>
+  /** Display name per concept (the id when no name was sent). */
+  readonly conceptNames: readonly string[]
+  /** confusion_matrix.concept_ids as sent (ordered by diagonal strength), possibly empty. */
+  readonly apiOrder: readonly string[]
+  /**
+   * Ground-truth frequency per concept: test set counts when there is a test set, else
+   * binary_metrics num_pos, else label_counts.
+   */
+  readonly frequency: Float64Array
+  readonly inputCount: number
+  readonly inputIds: readonly string[]
+  readonly imageUrls: readonly (string | undefined)[]
+  /** Ground truth of input i: gtConcepts[gtOffsets[i] .. gtOffsets[i+1]). */
+  readonly gtOffsets: Uint32Array
+  readonly gtConcepts: Uint32Array
+  /** Predictions of input i: pred*[predOffsets[i] .. predOffsets[i+1]). */
+  readonly predOffsets: Uint32Array
+  readonly predConcepts: Uint32Array
+  readonly predScores: Float64Array
+  /** 1 when the predicted concept is also in that input's ground truth. */
+  readonly predIsGt: Uint8Array
+  /** Per concept: number of test inputs whose ground truth has it. */
+  readonly support: Uint32Array
+}
+
+function list<T>(x: readonly T[] | null | undefined): readonly T[] {
+  return Array.isArray(x) ? x : []
+}
+
+function conceptKey(c: EvalConceptWire | null | undefined): string | undefined {
+  if (c === null || typeof c !== 'object') return undefined
+  if (typeof c.id === 'string' && c.id !== '') return c.id
+  if (typeof c.name === 'string' && c.name !== '') return c.name
+  return undefined
+}
+
+function conceptValue(c: EvalConceptWire): number {
+  const v = c.value
+  return typeof v === 'number' && !Number.isNaN(v) ? v : 1
+}
+
+class ConceptRegistry {
+  readonly ids: string[] = []
+  readonly names: (string | undefined)[] = []
+  readonly index = new Map<string, number>()
+
+  add(id: string, name?: string): number {
+    let k = this.index.get(id)
+    if (k === undefined) {
+      k = this.ids.length
+      this.index.set(id, k)
+      this.ids.push(id)
+      this.names.push(undefined)
+    }
+    if (this.names[k] === undefined && typeof name === 'string' && name !== '') this.names[k] = name
+    return k
+  }
+
+  addConcept(c: EvalConceptWire | null | undefined): number {
+    const id = conceptKey(c)
+    return id === undefined ? -1 : this.add(id, c?.name)
+  }
+}
+
+export function prepareEvaluation(metrics: EvalMetricsWire | null | undefined): PreparedEvaluation {
+  const m: EvalMetricsWire = metrics ?? {}
+  const reg = new ConceptRegistry()
+
+  const apiOrder: string[] = []
+  for (const id of list(m.confusion_matrix?.concept_ids)) {
+    if (typeof id === 'string' && id !== '') {
+      reg.add(id)
+      apiOrder.push(id)
+    }
+  }
+  for (const e of list(m.confusion_matrix?.matrix)) {
+    if (e === null || typeof e !== 'object') continue
+    reg.addConcept(e.actual_concept)
+    reg.addConcept(e.predicted_concept)
+    if (typeof e.actual === 'string' && e.actual !== '') reg.add(e.actual)
+    if (typeof e.predicted === 'string' && e.predicted !== '') reg.add(e.predicted)
+  }
+  for (const b of list(m.binary_metrics)) if (b !== null && typeof b === 'object') reg.addConcept(b.concept)
+  for (const id of list(m.cooccurrence_matrix?.concept_ids)) if (typeof id === 'string' && id !== '') reg.add(id)
+
+  // First pass over the test set: register concepts and size the flat arrays.
+  const testSet = list(m.test_set)
+  const n = testSet.length
+  let gtBound = 0
+  let predBound = 0
+  for (const entry of testSet) {
+    if (entry === null || typeof entry !== 'object') continue
+    const gts = list(entry.ground_truth_concepts)
+    const preds = list(entry.predicted_concepts)
+    for (const c of gts) reg.addConcept(c)
+    for (const c of preds) reg.addConcept(c)
+    gtBound += gts.length
+    predBound += preds.length
+  }
+  for (const lc of list(m.label_counts?.positive_label_counts)) {
+    if (lc !== null && typeof lc === 'object' && lc.concept) reg.addConcept(lc.concept)
+  }
+
+  const conceptCount = reg.ids.length
+  const inputIds: string[] = new Array<string>(n)
+  const imageUrls: (string | undefined)[] = new Array<string | undefined>(n)
+  const gtOffsets = new Uint32Array(n + 1)
+  const predOffsets = new Uint32Array(n + 1)
+  const gtConcepts = new Uint32Array(gtBound)
+  const predConcepts = new Uint32Array(predBound)
+  const predScores = new Float64Array(predBound)
+  const predIsGt = new Uint8Array(predBound)
+  const support = new Uint32Array(conceptCount)
+  // Stamps (input index + 1) dedupe concepts within an input in O(1) without clearing per input.
+  const gtStamp = new Int32Array(conceptCount)
+  const predStamp = new Int32Array(conceptCount)
+  const predSlot = new Uint32Array(conceptCount)
+
+  let g = 0
+  let p = 0
+  for (let i = 0; i < n; i++) {
+    const entry = testSet[i]
+    const stamp = i + 1
+    gtOffsets[i] = g
+    predOffsets[i] = p
+    if (entry === null || typeof entry !== 'object') {
+      inputIds[i] = ''
+      imageUrls[i] = undefined
+      continue
+    }
+    const input = entry.input
+    inputIds[i] = input && typeof input.id === 'string' ? input.id : ''
+    const url = input?.data?.image?.url
+    imageUrls[i] = typeof url === 'string' && url !== '' ? url : undefined
+    for (const c of list(entry.ground_truth_concepts)) {
+      const id = conceptKey(c)
+      if (id === undefined || conceptValue(c) <= 0) continue
+      const k = reg.index.get(id)!
+      if (gtStamp[k] === stamp) continue
+      gtStamp[k] = stamp
+      gtConcepts[g++] = k
+      support[k] = support[k]! + 1
+    }
+    for (const c of list(entry.predicted_concepts)) {
+      const id = conceptKey(c)
+      if (id === undefined) continue
+      const k = reg.index.get(id)!
+      const score = conceptValue(c)
+      if (predStamp[k] === stamp) {
+        const slot = predSlot[k]!
+        if (score > predScores[slot]!) predScores[slot] = score
+        continue
+      }
+      predStamp[k] = stamp
+      predSlot[k] = p
+      predConcepts[p] = k
+      predScores[p] = score
+      predIsGt[p] = gtStamp[k] === stamp ? 1 : 0
+      p++
+    }
+  }
+  gtOffsets[n] = g
+  predOffsets[n] = p
+
+  const frequency = new Float64Array(conceptCount)
+  if (n > 0) {
+    for (let k = 0; k < conceptCount; k++) frequency[k] = support[k]!
+  } else if (list(m.binary_metrics).length > 0) {
+    for (const b of list(m.binary_metrics)) {
+      const k = b && typeof b === 'object' ? reg.index.get(conceptKey(b.concept) ?? '') : undefined
+      if (k !== undefined && typeof b.num_pos === 'number') frequency[k] = b.num_pos
+    }
+  } else {
+    // label_counts may carry only the (deprecated) concept_name: match it by name, then by id.
+    const byName = new Map<string, number>()
+    reg.names.forEach((name, k) => {
+      if (name !== undefined && !byName.has(name)) byName.set(name, k)
+    })
+    for (const lc of list(m.label_counts?.positive_label_counts)) {
+      if (lc === null || typeof lc !== 'object' || typeof lc.count !== 'number') continue
+      const key = conceptKey(lc.concept)
+      let k = key === undefined ? undefined : reg.index.get(key)
+      if (k === undefined && typeof lc.concept_name === 'string') {
+        k = byName.get(lc.concept_name) ?? reg.index.get(lc.concept_name)
+      }
+      if (k !== undefined) frequency[k] = lc.count
+    }
+  }
+
+  return {
+    conceptIds: reg.ids,
+    conceptIndex: reg.index,
+    conceptNames: reg.ids.map((id, k) => reg.names[k] ?? id),
+    apiOrder,
+    frequency,
+    inputCount: n,
+    inputIds,
+    imageUrls,
+    gtOffsets,
+    gtConcepts: gtConcepts.subarray(0, g),
+    predOffsets,
+    predConcepts: predConcepts.subarray(0, p),
+    predScores: predScores.subarray(0, p),
+    predIsGt: predIsGt.subarray(0, p),
+    support,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concept orders
+
+export type ConceptOrder = 'api' | 'name' | 'frequency'
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+/** Concept ids in the chosen order; ties fall back to name, then id, so orders are stable. */
+export function orderConcepts(ev: PreparedEvaluation, order: ConceptOrder): string[] {
+  const ids = ev.conceptIds
+  const idx = ids.map((_, k) => k)
+  const byName = (a: number, b: number): number =>
+    collator.compare(ev.conceptNames[a]!, ev.conceptNames[b]!) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)
+  if (order === 'name') idx.sort(byName)
+  else if (order === 'frequency') idx.sort((a, b) => ev.frequency[b]! - ev.frequency[a]! || byName(a, b))
+  // 'api': the registry already starts with the API's concept_ids, then first appearance.
+  return idx.map((k) => ids[k]!)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Count confusion matrix at a threshold
+
+export interface ConfusionCountOptions {
+  /** Concepts for rows and columns, in order; default every concept in `conceptIds` order. */
+  concepts?: readonly string[]
+  /** Add a last column counting actual concepts of inputs with no prediction at the threshold. Default true. */
+  noneColumn?: boolean
+  /**
+   * Add a last row counting predictions on inputs without any ground truth. Default false.
+   * Left out when there are no columns at all (a MatrixUint64 cannot hold rows without columns).
+   */
+  noneRow?: boolean
+}
+
+export interface ConfusionCounts {
+  /** Actual concepts (rows); NONE_ID last when noneRow. */
+  readonly rowIds: string[]
+  /** Predicted concepts (columns); NONE_ID last when noneColumn. */
+  readonly colIds: string[]
+  readonly rows: number
+  readonly cols: number
+  /** Row-major counts. */
+  readonly counts: Uint32Array
+  /**
+   * The counts through decodeMatrixUint64, the decoder of the API's region_location_matrix,
+   * fed the typed counts: a slider move costs no million strings. Built on first read.
+   */
+  readonly matrix: MatrixUint64
+  /** The API's wire form ({n_cols, data: string[]}) for export, built on first read. */
+  readonly wire: EncodedMatrixUint64
+}
+
+function positions(ev: PreparedEvaluation, concepts: readonly string[] | undefined): { pos: Int32Array; ids: string[] } {
+  const pos = new Int32Array(ev.conceptIds.length).fill(-1)
+  const ids: string[] = []
+  const wanted = concepts ?? ev.conceptIds
+  for (const id of wanted) {
+    const k = ev.conceptIndex.get(id)
+    if (k === undefined || pos[k] !== -1) continue
+    pos[k] = ids.length
+    ids.push(id)
+  }
+  return { pos, ids }
+}
+
+/**
+ * Cell (a, p) counts inputs whose ground truth has a and whose score for p is >= threshold;
+ * multi-label inputs count once in every such cell, so row sums can exceed input counts.
+ * The (none) column and row look at every prediction, including concepts not shown.
+ */
+export function confusionCountsAtThreshold(
+  ev: PreparedEvaluation,
+  threshold: number,
+  options: ConfusionCountOptions = {},
+): ConfusionCounts {
+  const { pos, ids } = positions(ev, options.concepts)
+  const noneColumn = options.noneColumn ?? true
+  const noneRow = options.noneRow ?? false
+  const size = ids.length
+  const cols = size + (noneColumn ? 1 : 0)
+  // A MatrixUint64 without columns has no rows either: a lone (none) row cannot be sent.
+  const hasNoneRow = noneRow && cols > 0
+  const rows = size + (hasNoneRow ? 1 : 0)
+  const counts = new Uint32Array(rows * cols)
+  const { gtOffsets, gtConcepts, predOffsets, predConcepts, predScores } = ev
+  // Column positions of this input's predictions at the threshold; grown for long prediction lists.
+  let hitBuf = new Int32Array(64)
+  for (let i = 0; i < ev.inputCount; i++) {
+    const p0 = predOffsets[i]!
+    const p1 = predOffsets[i + 1]!
+    if (p1 - p0 > hitBuf.length) hitBuf = new Int32Array(p1 - p0)
+    let nHits = 0
+    let anyPredicted = false
+    for (let q = p0; q < p1; q++) {
+      if (predScores[q]! >= threshold) {
+        anyPredicted = true
+        const c = pos[predConcepts[q]!]!
+        if (c >= 0) hitBuf[nHits++] = c
+      }
+    }
+    const g0 = gtOffsets[i]!
+    const g1 = gtOffsets[i + 1]!
+    if (g0 === g1) {
+      if (hasNoneRow) {
+        const base = size * cols
+        for (let h = 0; h < nHits; h++) counts[base + hitBuf[h]!]!++
+        // The (none, none) corner: inputs with neither ground truth nor prediction.
+        if (!anyPredicted && noneColumn) counts[base + size]!++
+      }
+      continue
+    }
+    for (let q = g0; q < g1; q++) {
+      const a = pos[gtConcepts[q]!]!
+      if (a < 0) continue
+      const base = a * cols
+      for (let h = 0; h < nHits; h++) counts[base + hitBuf[h]!]!++
+      if (!anyPredicted && noneColumn) counts[base + size]!++
+    }
+  }
+  const rowIds = hasNoneRow ? [...ids, NONE_ID] : ids.slice()
+  const colIds = noneColumn ? [...ids, NONE_ID] : ids.slice()
+  let matrix: MatrixUint64 | undefined
+  let wire: EncodedMatrixUint64 | undefined
+  return {
+    rowIds,
+    colIds,
+    rows,
+    cols,
+    counts,
+    get matrix() {
+      return (matrix ??= decodeMatrixUint64({ n_cols: cols, data: counts }))
+    },
+    get wire() {
+      return (wire ??= encodeMatrixUint64Flat(counts, cols))
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs behind one cell
+
+export interface CellInput {
+  inputIndex: number
+  inputId: string
+  imageUrl: string | undefined
+  /** Score of the predicted (column) concept; null for the (none) column. */
+  predictedScore: number | null
+  /** Score the model gave the actual (row) concept; null when it did not score it or for (none). */
+  actualScore: number | null
+  /** Highest score of any concept for the input (below the threshold for the (none) column). */
+  topScore: number | null
+}
+
+/**
+ * The test inputs counted in cell (actualId, predictedId) of confusionCountsAtThreshold at the
+ * same threshold; NONE_ID selects the (none) row or column. Highest predicted score first.
+ */
+export function cellInputsAtThreshold(
+  ev: PreparedEvaluation,
+  actualId: string,
+  predictedId: string,
+  threshold: number,
+): CellInput[] {
+  const actualNone = actualId === NONE_ID
+  const predictedNone = predictedId === NONE_ID
+  const a = actualNone ? -1 : (ev.conceptIndex.get(actualId) ?? -2)
+  const p = predictedNone ? -1 : (ev.conceptIndex.get(predictedId) ?? -2)
+  if (a === -2 || p === -2) return []
+  const { gtOffsets, gtConcepts, predOffsets, predConcepts, predScores } = ev
+  const out: CellInput[] = []
+  for (let i = 0; i < ev.inputCount; i++) {
+    const g0 = gtOffsets[i]!
+    const g1 = gtOffsets[i + 1]!
+    if (actualNone) {
+      if (g1 !== g0) continue
+    } else {
+      let has = false
+      for (let q = g0; q < g1; q++) if (gtConcepts[q] === a) has = true
+      if (!has) continue
+    }
+    let pScore: number | null = null
+    let aScore: number | null = null
+    let top: number | null = null
+    let anyPredicted = false
+    for (let q = predOffsets[i]!; q < predOffsets[i + 1]!; q++) {
+      const s = predScores[q]!
+      const c = predConcepts[q]!
+      if (s >= threshold) anyPredicted = true
+      if (top === null || s > top) top = s
+      if (c === p) pScore = s
+      if (c === a) aScore = s
+    }
+    if (predictedNone ? anyPredicted : pScore === null || pScore < threshold) continue
+    out.push({
+      inputIndex: i,
+      inputId: ev.inputIds[i]!,
+      imageUrl: ev.imageUrls[i],
+      predictedScore: predictedNone ? null : pScore,
+      actualScore: actualNone ? null : aScore,
+      topScore: top,
+    })
+  }
+  out.sort((x, y) => (y.predictedScore ?? y.topScore ?? -1) - (x.predictedScore ?? x.topScore ?? -1) || x.inputIndex - y.inputIndex)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-concept statistics (multi-label, one-vs-rest)
+
+export interface ConceptStats {
+  id: string
+  name: string
+  /** Inputs whose ground truth has the concept (tp + fn). */
+  support: number
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+  /** 0 when nothing is predicted (tp + fp = 0), the zero-division convention of sklearn. */
+  precision: number
+  /** 0 when support is 0. */
+  recall: number
+  f1: number
+}
+
+export interface ThresholdStats {
+  threshold: number
+  concepts: ConceptStats[]
+  /**
+   * Unweighted means over concepts with support > 0: a concept nobody labelled has no recall
+   * to speak of, and counting it would make the averages move with concepts outside the test.
+   */
+  macro: { precision: number; recall: number; f1: number; conceptCount: number }
+}
+
+function ratio(a: number, b: number): number {
+  return b === 0 ? 0 : a / b
+}
+
+function f1Of(tp: number, fp: number, fn: number): number {
+  return ratio(2 * tp, 2 * tp + fp + fn)
+}
+
+/** TP/FP/FN/TN per concept: one pass over the predictions, O(predictions + concepts). */
+export function conceptStatsAtThreshold(ev: PreparedEvaluation, threshold: number): ThresholdStats {
+  const count = ev.conceptIds.length
+  const tp = new Uint32Array(count)
+  const fp = new Uint32Array(count)
+  const { predConcepts, predScores, predIsGt } = ev
+  for (let q = 0; q < predScores.length; q++) {
+    if (predScores[q]! >= threshold) {
+      const c = predConcepts[q]!
+      if (predIsGt[q] === 1) tp[c]!++
+      else fp[c]!++
+    }
+  }
+  const concepts: ConceptStats[] = new Array<ConceptStats>(count)
+  let sp = 0
+  let sr = 0
+  let sf = 0
+  let averaged = 0
+  for (let c = 0; c < count; c++) {
+    const support = ev.support[c]!
+    const t = tp[c]!
+    const f = fp[c]!
+    const fn = support - t
+    const precision = ratio(t, t + f)
+    const recall = ratio(t, support)
+    const f1 = f1Of(t, f, fn)
+    concepts[c] = {
+      id: ev.conceptIds[c]!,
+      name: ev.conceptNames[c]!,
+      support,
+      tp: t,
+      fp: f,
+      fn,
+      tn: ev.inputCount - t - f - fn,
+      precision,
+      recall,
+      f1,
+    }
+    if (support > 0) {
+      sp += precision
+      sr += recall
+      sf += f1
+      averaged++
+    }
+  }
+  return {
+    threshold,
+    concepts,
+    macro: { precision: ratio(sp, averaged), recall: ratio(sr, averaged), f1: ratio(sf, averaged), conceptCount: averaged },
+  }
+}
+
+export interface BestF1 {
+  id: string
+  /** The highest threshold reaching the best F1; null when no threshold gives F1 > 0. */
+  threshold: number | null
+  f1: number
+  precision: number
+  recall: number
+}
+
+/**
+ * Best-F1 threshold per concept. Scores are grouped by concept once and sorted per concept
+ * (positives and negatives apart, merged while scanning), O(P log P) over all predictions.
+ */
+export function bestF1Thresholds(ev: PreparedEvaluation): BestF1[] {
+  const count = ev.conceptIds.length
+  const { predConcepts, predScores, predIsGt } = ev
+  const posStart = new Uint32Array(count + 1)
+  const negStart = new Uint32Array(count + 1)
+  for (let q = 0; q < predScores.length; q++) {
+    const c = predConcepts[q]!
+    if (predIsGt[q] === 1) posStart[c + 1]!++
+    else negStart[c + 1]!++
+  }
+  for (let c = 0; c < count; c++) {
+    posStart[c + 1] = posStart[c + 1]! + posStart[c]!
+    negStart[c + 1] = negStart[c + 1]! + negStart[c]!
+  }
+  const pos = new Float64Array(posStart[count]!)
+  const neg = new Float64Array(negStart[count]!)
+  const posFill = posStart.slice(0, count)
+  const negFill = negStart.slice(0, count)
+  for (let q = 0; q < predScores.length; q++) {
+    const c = predConcepts[q]!
+    if (predIsGt[q] === 1) pos[posFill[c]!++] = predScores[q]!
+    else neg[negFill[c]!++] = predScores[q]!
+  }
+  const out: BestF1[] = new Array<BestF1>(count)
+  for (let c = 0; c < count; c++) {
+    const ps = pos.subarray(posStart[c]!, posStart[c + 1]!).sort()
+    const ns = neg.subarray(negStart[c]!, negStart[c + 1]!).sort()
+    const support = ev.support[c]!
+    let best: BestF1 = { id: ev.conceptIds[c]!, threshold: null, f1: 0, precision: 0, recall: 0 }
+    // Walk distinct scores from the highest down; tp/fp are the scores at or above the current one.
+    let i = ps.length - 1
+    let j = ns.length - 1
+    while (i >= 0 || j >= 0) {
+      const s = Math.max(i >= 0 ? ps[i]! : -Infinity, j >= 0 ? ns[j]! : -Infinity)
+      while (i >= 0 && ps[i] === s) i--
+      while (j >= 0 && ns[j] === s) j--
+      const tp = ps.length - 1 - i
+      const fp = ns.length - 1 - j
+      const f1 = f1Of(tp, fp, support - tp)
+      if (f1 > best.f1) best = { id: best.id, threshold: s, f1, precision: ratio(tp, tp + fp), recall: ratio(tp, support) }
+    }
+    out[c] = best
+  }
+  return out
+}
+
+export interface ConceptStatsDelta {
+  id: string
+  name: string
+  a: ConceptStats
+  b: ConceptStats
+  /** a minus b */
+  precision: number
+  recall: number
+  f1: number
+}
+
+/** Per-concept deltas of two evaluations, on the concepts both have (matched by id), in a's order. */
+export function conceptStatsDelta(a: readonly ConceptStats[], b: readonly ConceptStats[]): ConceptStatsDelta[] {
+  const byId = new Map(b.map((s) => [s.id, s]))
+  const out: ConceptStatsDelta[] = []
+  for (const sa of a) {
+    const sb = byId.get(sa.id)
+    if (sb === undefined) continue
+    out.push({ id: sa.id, name: sa.name, a: sa, b: sb, precision: sa.precision - sb.precision, recall: sa.recall - sb.recall, f1: sa.f1 - sb.f1 })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dense matrices for the heatmap
+
+export interface DenseMatrix {
+  rows: number
+  cols: number
+  /** Row-major, cell (i, j) at i * cols + j. */
+  values: Float64Array
+  rowIds: string[]
+  colIds: string[]
+}
+
+function idPositions(order: readonly string[]): { map: Map<string, number>; ids: string[] } {
+  const map = new Map<string, number>()
+  const ids: string[] = []
+  for (const id of order) {
+    if (map.has(id)) continue
+    map.set(id, ids.length)
+    ids.push(id)
+  }
+  return { map, ids }
+}
+
+/**
+ * The API's sparse confusion matrix (average predicted probability per actual/predicted pair)
+ * as a dense square matrix in `order`. Pairs outside `order` are left out and counted in
+ * `ignored`; absent pairs are 0; a pair sent twice keeps the last value.
+ */
+export function denseFromConfusionMatrix(
+  cm: ConfusionMatrixWire | null | undefined,
+  order: readonly string[],
+): DenseMatrix & { ignored: number } {
+  const { map, ids } = idPositions(order)
+  const size = ids.length
+  const values = new Float64Array(size * size)
+  let ignored = 0
+  for (const e of list(cm?.matrix)) {
+    if (e === null || typeof e !== 'object') continue
+    const actual = typeof e.actual === 'string' && e.actual !== '' ? e.actual : conceptKey(e.actual_concept)
+    const predicted = typeof e.predicted === 'string' && e.predicted !== '' ? e.predicted : conceptKey(e.predicted_concept)
+    const i = actual === undefined ? undefined : map.get(actual)
+    const j = predicted === undefined ? undefined : map.get(predicted)
+    if (i === undefined || j === undefined) {
+      ignored++
+      continue
+    }
+    const v = e.value
+    values[i * size + j] = typeof v === 'number' && Number.isFinite(v) ? v : 0
+  }
+  return { rows: size, cols: size, values, rowIds: ids, colIds: ids.slice(), ignored }
+}
+
+/** The API's sparse co-occurrence counts as a dense square matrix in `order`. */
+export function denseFromCooccurrence(cm: CooccurrenceMatrixWire | null | undefined, order: readonly string[]): DenseMatrix {
+  const { map, ids } = idPositions(order)
+  const size = ids.length
+  const values = new Float64Array(size * size)
+  for (const e of list(cm?.matrix)) {
+    if (e === null || typeof e !== 'object') continue
+    const i = typeof e.row === 'string' ? map.get(e.row) : undefined
+    const j = typeof e.col === 'string' ? map.get(e.col) : undefined
+    if (i === undefined || j === undefined) continue
+    const v = e.count
+    values[i * size + j] = typeof v === 'number' && Number.isFinite(v) ? v : 0
+  }
+  return { rows: size, cols: size, values, rowIds: ids, colIds: ids.slice() }
+}
+
+/** A decoded MatrixUint64 (e.g. counts at a threshold) with its row and column ids. */
+export function denseFromMatrixUint64(m: MatrixUint64, rowIds: readonly string[], colIds: readonly string[]): DenseMatrix {
+  if (m.rows !== rowIds.length || m.cols !== colIds.length) {
+    throw new RangeError(`matrix is ${m.rows} x ${m.cols} but ${rowIds.length} row and ${colIds.length} column ids were given`)
+  }
+  return { rows: m.rows, cols: m.cols, values: m.values, rowIds: rowIds.slice(), colIds: colIds.slice() }
+}
+
+export interface TopNOptions {
+  /**
+   * 'sum' (counts): folded rows and columns add up.
+   * 'average' (the API's average probabilities): a folded row is the mean of its rows weighted
+   * by `rowWeights` (the ground-truth count of each actual concept, so it stays the average
+   * over the inputs it stands for; equal weights when absent or all zero), while folded columns
+   * add up: the probability mass going to any of the other concepts, keeping each row's total.
+   */
+  mode: 'sum' | 'average'
+  /** Aligned with m.rowIds; used by 'average'. */
+  rowWeights?: ArrayLike<number>
+}
+
+function foldPlan(ids: readonly string[], n: number): { target: Int32Array; outIds: string[] } {
+  // Keep the first n real concepts in their order, fold the rest into (other), keep pseudo ids last.
+  const target = new Int32Array(ids.length)
+  const kept: string[] = []
+  let folded = false
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!
+    if (isPseudo(id)) continue
+    if (kept.length < n) {
+      target[k] = kept.length
+      kept.push(id)
+    } else {
+      folded = true
+      target[k] = -1
+    }
+  }
+  const otherAt = kept.length
+  const outIds = folded ? [...kept, OTHER_ID] : kept
+  for (let k = 0; k < ids.length; k++) {
+    if (target[k] === -1) target[k] = otherAt
+    else if (isPseudo(ids[k]!)) {
+      target[k] = outIds.length
+      outIds.push(ids[k]!)
+    }
+  }
+  return { target, outIds }
+}
+
+/** The first n concepts of each axis (in the matrix's order) and one "(other)" bucket for the rest. */
+export function topNWithOther(m: DenseMatrix, n: number, options: TopNOptions): DenseMatrix {
+  const rowPlan = foldPlan(m.rowIds, Math.max(0, Math.floor(n)))
+  const colPlan = foldPlan(m.colIds, Math.max(0, Math.floor(n)))
+  const rows = rowPlan.outIds.length
+  const cols = colPlan.outIds.length
+  const out = new Float64Array(rows * cols)
+  const weights = new Float64Array(m.rows).fill(1)
+  if (options.mode === 'average' && options.rowWeights !== undefined) {
+    for (let i = 0; i < m.rows; i++) {
+      const w = options.rowWeights[i]
+      weights[i] = typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0
+    }
+  }
+  const weightSum = new Float64Array(rows)
+  const members = new Uint32Array(rows)
+  for (let i = 0; i < m.rows; i++) {
+    const ti = rowPlan.target[i]!
+    weightSum[ti] = weightSum[ti]! + weights[i]!
+    members[ti]!++
+  }
+  for (let i = 0; i < m.rows; i++) {
+    const ti = rowPlan.target[i]!
+    let w = 1
+    if (options.mode === 'average') w = weightSum[ti]! > 0 ? weights[i]! / weightSum[ti]! : 1 / members[ti]!
+    const src = i * m.cols
+    const dst = ti * cols
+    for (let j = 0; j < m.cols; j++) {
+      const tj = dst + colPlan.target[j]!
+      out[tj] = out[tj]! + w * m.values[src + j]!
+    }
+  }
+  return { rows, cols, values: out, rowIds: rowPlan.outIds, colIds: colPlan.outIds }
+}
+
+export type Normalization = 'none' | 'row' | 'column' | 'all'
+
+/** Each cell divided by its row sum, column sum or the total; cells of an all-zero line stay 0. */
+export function normalizeDense(m: DenseMatrix, how: Normalization): DenseMatrix {
+  const { rows, cols, values } = m
+  const out = new Float64Array(values.length)
+  if (how === 'none') out.set(values)
+  else if (how === 'all') {
+    let total = 0
+    for (let k = 0; k < values.length; k++) total += values[k]!
+    if (total !== 0) for (let k = 0; k < values.length; k++) out[k] = values[k]! / total
+  } else if (how === 'row') {
+    for (let i = 0; i < rows; i++) {
+      let s = 0
+      for (let j = 0; j < cols; j++) s += values[i * cols + j]!
+      if (s !== 0) for (let j = 0; j < cols; j++) out[i * cols + j] = values[i * cols + j]! / s
+    }
+  } else {
+    const sums = new Float64Array(cols)
+    for (let k = 0; k < values.length; k++) sums[k % cols] = sums[k % cols]! + values[k]!
+    for (let k = 0; k < values.length; k++) {
+      const s = sums[k % cols]!
+      out[k] = s === 0 ? 0 : values[k]! / s
+    }
+  }
+  return { rows, cols, values: out, rowIds: m.rowIds.slice(), colIds: m.colIds.slice() }
+}
+
+/**
+ * A minus B on the rows and columns both have (matched by id, in A's order). What only one side
+ * has is listed so the viewer can say what was left out.
+ */
+export function subtractAligned(
+  a: DenseMatrix,
+  b: DenseMatrix,
+): DenseMatrix & { onlyInA: string[]; onlyInB: string[] } {
+  const bRow = new Map(b.rowIds.map((id, k) => [id, k]))
+  const bCol = new Map(b.colIds.map((id, k) => [id, k]))
+  const aRowIdx: number[] = []
+  const bRowIdx: number[] = []
+  const aColIdx: number[] = []
+  const bColIdx: number[] = []
+  const rowIds: string[] = []
+  const colIds: string[] = []
+  a.rowIds.forEach((id, k) => {
+    const kb = bRow.get(id)
+    if (kb !== undefined) {
+      aRowIdx.push(k)
+      bRowIdx.push(kb)
+      rowIds.push(id)
+    }
+  })
+  a.colIds.forEach((id, k) => {
+    const kb = bCol.get(id)
+    if (kb !== undefined) {
+      aColIdx.push(k)
+      bColIdx.push(kb)
+      colIds.push(id)
+    }
+  })
+  const rows = rowIds.length
+  const cols = colIds.length
+  const values = new Float64Array(rows * cols)
+  for (let i = 0; i < rows; i++) {
+    const ra = aRowIdx[i]! * a.cols
+    const rb = bRowIdx[i]! * b.cols
+    for (let j = 0; j < cols; j++) values[i * cols + j] = a.values[ra + aColIdx[j]!]! - b.values[rb + bColIdx[j]!]!
+  }
+  const aIds = new Set([...a.rowIds, ...a.colIds])
+  const bIds = new Set([...b.rowIds, ...b.colIds])
+  const onlyInA = [...aIds].filter((id) => !bIds.has(id))
+  const onlyInB = [...bIds].filter((id) => !aIds.has(id))
+  return { rows, cols, values, rowIds, colIds, onlyInA, onlyInB }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Curves
+
+function finitePairs(xs: readonly number[] | null | undefined, ys: readonly number[] | null | undefined): [number, number][] {
+  const x = list(xs)
+  const y = list(ys)
+  const n = Math.min(x.length, y.length)
+  const out: [number, number][] = []
+  for (let k = 0; k < n; k++) {
+    const a = x[k]
+    const b = y[k]
+    if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) out.push([a, b])
+  }
+  return out
+}
+
+/**
+ * ROC AUC by the trapezoid rule. Points are sorted by (fpr, tpr), which is the curve's order
+ * whatever order the thresholds came in, and anchored at (0,0) and (1,1): every ROC curve
+ * passes through both (threshold above every score, and at or below every score).
+ * null when the curve has no finite point.
+ */
+export function rocAuc(roc: RocCurveWire | null | undefined): number | null {
+  const pts = finitePairs(roc?.fpr, roc?.tpr)
+  if (pts.length === 0) return null
+  pts.sort((p, q) => p[0] - q[0] || p[1] - q[1])
+  pts.unshift([0, 0])
+  pts.push([1, 1])
+  let area = 0
+  for (let k = 1; k < pts.length; k++) {
+    const [x0, y0] = pts[k - 1]!
+    const [x1, y1] = pts[k]!
+    area += ((x1 - x0) * (y0 + y1)) / 2
+  }
+  return area
+}
+
+/**
+ * Average precision, step-wise and not interpolated (as sklearn): the sum over recall levels of
+ * (recall step) x precision. Where several points share a recall, the highest precision counts:
+ * that is the point at the highest threshold reaching that recall, whatever the point order.
+ * null when the curve has no finite point.
+ */
+export function averagePrecision(pr: PrecisionRecallCurveWire | null | undefined): number | null {
+  const pts = finitePairs(pr?.recall, pr?.precision)
+  if (pts.length === 0) return null
+  pts.sort((p, q) => p[0] - q[0] || q[1] - p[1])
+  let ap = 0
+  let prevRecall = 0
+  for (const [r, p] of pts) {
+    if (r <= prevRecall) continue
+    ap += (r - prevRecall) * p
+    prevRecall = r
+  }
+  return ap
+}
+
+export interface CurvePoint {
+  index: number
+  x: number
+  y: number
+  threshold: number
+}
+
+/** Index of the finite threshold nearest t (the first on ties), -1 when there is none. */
+export function nearestThresholdIndex(thresholds: readonly number[] | null | undefined, t: number): number {
+  const th = list(thresholds)
+  let best = -1
+  let bestDist = Infinity
+  for (let k = 0; k < th.length; k++) {
+    const v = th[k]
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue
+    const d = Math.abs(v - t)
+    if (d < bestDist) {
+      bestDist = d
+      best = k
+    }
+  }
+  return best
+}
+
+function pointAt(
+  xs: readonly number[] | null | undefined,
+  ys: readonly number[] | null | undefined,
+  thresholds: readonly number[] | null | undefined,
+  t: number,
+): CurvePoint | null {
+  const x = list(xs)
+  const y = list(ys)
+  const th = list(thresholds)
+  const n = Math.min(x.length, y.length, th.length)
+  let best: CurvePoint | null = null
+  let bestDist = Infinity
+  for (let k = 0; k < n; k++) {
+    const px = x[k]
+    const py = y[k]
+    const pt = th[k]
+    if (typeof px !== 'number' || typeof py !== 'number' || typeof pt !== 'number') continue
+    if (!Number.isFinite(px) || !Number.isFinite(py) || !Number.isFinite(pt)) continue
+    const d = Math.abs(pt - t)
+    if (d < bestDist) {
+      bestDist = d
+      best = { index: k, x: px, y: py, threshold: pt }
+    }
+  }
+  return best
+}
+
+/** The ROC point (x = fpr, y = tpr) whose threshold is nearest t, for a marker. */
+export function rocPointAtThreshold(roc: RocCurveWire | null | undefined, t: number): CurvePoint | null {
+  return pointAt(roc?.fpr, roc?.tpr, roc?.thresholds, t)
+}
+
+/** The precision-recall point (x = recall, y = precision) whose threshold is nearest t. */
+export function prPointAtThreshold(pr: PrecisionRecallCurveWire | null | undefined, t: number): CurvePoint | null {
+  return pointAt(pr?.recall, pr?.precision, pr?.thresholds, t)
+}
