@@ -28,3 +28,4 @@ export function getEndpoint<Op extends GetOperation>(path: string) {
     })
   }
 }
+

@@ -2,6 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { useQueryClient } from '@tanstack/react-query'
 import { clearSession } from '../api/session.ts'
 import { useSession } from '../api/use-session.ts'
+import { CommandPalette } from './CommandPalette.tsx'
 
 export function AppHeader() {
   const session = useSession()
@@ -23,6 +24,7 @@ export function AppHeader() {
           Home
         </Link>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {session && <CommandPalette />}
           {session?.isDemo && (
             <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200" title="Connected to the built-in demo API: the data is generated, not your account.">
               Demo data

@@ -1,0 +1,54 @@
+import { useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { getSession, defaultBaseUrl } from '../api/session.ts'
+import { buildCurl, type CurlQueryValue } from '../lib/curl.ts'
+
+/** The key every query option function makes: `['get', pathTemplate, { params }]`. */
+type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]
+
+/**
+ * "Copy as curl" and "Raw JSON" for the request behind a view. The command carries a token
+ * placeholder, never the token.
+ */
+export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
+  const queryClient = useQueryClient()
+  const [isRawOpen, setIsRawOpen] = useState(false)
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle')
+  const [, path, { params }] = queryKey
+  const curl = buildCurl({
+    baseUrl: getSession()?.baseUrl ?? defaultBaseUrl(),
+    path,
+    pathParams: (params.path ?? {}) as Record<string, string>,
+    query: (params.query ?? {}) as Record<string, CurlQueryValue>,
+  })
+  const handleCopy = async () => {
+    try {
+      await navigator.clipboard.writeText(curl)
+      setCopied('done')
+    } catch {
+      setCopied('failed')
+    }
+  }
+  const button = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900'
+  return (
+    <div className="contents">
+      <button type="button" onClick={handleCopy} className={button} title={curl}>
+        {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as curl'}
+      </button>
+      <button type="button" onClick={() => setIsRawOpen((open) => !open)} aria-expanded={isRawOpen} className={button}>
+        Raw JSON
+      </button>
+      {isRawOpen && (
+        <div role="dialog" aria-label="Raw JSON response" className="fixed inset-x-4 bottom-4 top-20 z-40 flex flex-col rounded-xl border border-slate-300 bg-white shadow-2xl dark:border-slate-700 dark:bg-slate-900">
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+            <code className="truncate text-xs">{curl.split('\n')[0]}</code>
+            <button type="button" onClick={() => setIsRawOpen(false)} className={button}>
+              Close
+            </button>
+          </div>
+          <pre className="flex-1 overflow-auto p-4 text-xs">{JSON.stringify(queryClient.getQueryData(queryKey), null, 2)}</pre>
+        </div>
+      )}
+    </div>
+  )
+}

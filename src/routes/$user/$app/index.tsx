@@ -1,0 +1,95 @@
+import { createFileRoute, Link } from '@tanstack/react-router'
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { appQueries } from '../../../api/queries/apps.ts'
+import { ensure } from '../../../api/load.ts'
+import { Breadcrumbs } from '../../../components/Breadcrumbs.tsx'
+import { Markdown } from '../../../components/Markdown.tsx'
+import { RelativeTime } from '../../../components/Time.tsx'
+import { formatCount } from '../../../lib/format.ts'
+
+export const Route = createFileRoute('/$user/$app/')({
+  loader: async ({ context: { queryClient }, params: { user, app } }) => {
+    await Promise.all([
+      ensure(queryClient, appQueries.detail(user, app)),
+      ensure(queryClient, appQueries.resourceCounts(user, app)),
+    ])
+  },
+  component: AppOverview,
+})
+
+const VISIBILITY: Record<number, string> = { 10: 'Private', 30: 'Organization', 50: 'Public' }
+
+function AppOverview() {
+  const { user, app: appId } = Route.useParams()
+  const { data: appData } = useSuspenseQuery(appQueries.detail(user, appId))
+  const { data: counts } = useSuspenseQuery(appQueries.resourceCounts(user, appId))
+  const app = appData.app
+  const notes = app?.notes
+  const resources = [
+    { label: 'Models', count: counts.models, to: '/$user/$app/models' as const },
+    { label: 'Datasets', count: counts.datasets, to: '/$user/$app/datasets' as const },
+    { label: 'Evaluations', count: undefined, to: '/$user/$app/evaluations' as const },
+    { label: 'Tasks', count: undefined, to: '/$user/$app/tasks' as const },
+    { label: 'Inputs', count: counts.inputs, to: undefined },
+    { label: 'Workflows', count: counts.workflows, to: undefined },
+    { label: 'Modules', count: counts.modules, to: undefined },
+  ]
+  return (
+    <div className="space-y-6">
+      <Breadcrumbs items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: appId }]} />
+      <header>
+        <h1 className="text-2xl font-semibold">{app?.name || appId}</h1>
+        {app?.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{app.description}</p>}
+        <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
+          <span>
+            ID <span className="font-mono">{appId}</span>
+          </span>
+          {app?.visibility?.gettable !== undefined && <span>{VISIBILITY[app.visibility.gettable] ?? `Visibility ${app.visibility.gettable}`}</span>}
+          {app?.default_workflow_id && (
+            <span>
+              Default workflow <span className="font-mono">{app.default_workflow_id}</span>
+            </span>
+          )}
+          <span>
+            Created <RelativeTime value={app?.created_at} />
+          </span>
+          <span>
+            Updated <RelativeTime value={app?.modified_at} />
+          </span>
+        </p>
+      </header>
+      <section aria-labelledby="resources-heading">
+        <h2 id="resources-heading" className="sr-only">
+          Resources
+        </h2>
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+          {resources.map(({ label, count, to }) => {
+            const body = (
+              <>
+                <span className="block text-xs uppercase tracking-wide text-slate-500">{label}</span>
+                <span className="mt-1 block text-xl font-semibold tabular-nums">{count === undefined ? '→' : formatCount(count)}</span>
+              </>
+            )
+            return (
+              <li key={label}>
+                {to ? (
+                  <Link to={to} params={{ user, app: appId }} className="block rounded-lg border border-slate-200 p-3 hover:border-blue-400 hover:bg-blue-50/40 dark:border-slate-800 dark:hover:bg-blue-950/30">
+                    {body}
+                  </Link>
+                ) : (
+                  <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">{body}</div>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="notes-heading" className="max-w-3xl">
+        <h2 id="notes-heading" className="text-lg font-semibold">
+          Notes
+        </h2>
+        {notes ? <Markdown text={notes} /> : <p className="mt-1 text-sm text-slate-500">This app has no notes.</p>}
+      </section>
+    </div>
+  )
+}
