@@ -16,7 +16,7 @@ test('the connection screen has its fields and never puts the token in the URL',
   await expect(page.getByLabel('User ID')).toHaveValue('me')
   await expect(page.getByLabel('Remember on this device')).not.toBeChecked()
   await token.fill('not-a-real-token')
-  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(page.getByText('The API refused the token')).toBeVisible()
   expect(page.url()).not.toContain('not-a-real-token')
   const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }))
@@ -26,7 +26,7 @@ test('the connection screen has its fields and never puts the token in the URL',
 test('a refused demo session can reconnect with the demo token', async ({ page }) => {
   await page.goto('./connect')
   await page.getByLabel('Personal access token').fill('demo')
-  await page.getByRole('button', { name: 'Connect' }).click()
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
   const stored = await page.evaluate(() => ({ session: sessionStorage.length, local: localStorage.length }))
   expect(stored).toEqual({ session: 1, local: 0 })

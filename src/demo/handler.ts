@@ -19,9 +19,9 @@ import { getWorld, OWNER } from './data/world'
 import { USERS } from './data/vocab'
 import { ENDPOINTS, type Ctx } from './endpoints'
 import { FaultState, FaultSyntaxError, NO_FAULTS, parseFaults, type FaultSpec } from './faults'
-import { Query } from './query'
+import { Query, validateTyped } from './query'
 import { RateLimiter } from './rateLimit'
-import { matchRoute, rpcHasAppBinding, rpcHasUserLevelBinding, type RouteMatch } from './router'
+import { matchRoute, rpcHasAppBinding, rpcHasUserLevelBinding, typedQueryParams, type MatchResult, type RouteMatch } from './router'
 import { Code, DemoError, status, type Body } from './wire'
 
 export { parseFaults, FaultSyntaxError } from './faults'
@@ -52,15 +52,17 @@ function respond(httpStatus: number, body: Body, extraHeaders: Record<string, st
   return new Response(JSON.stringify(body), { status: httpStatus, headers: { ...JSON_HEADERS, ...extraHeaders } })
 }
 
-function errorBody(err: DemoError, reqId: string, listField?: string): Body {
-  const body: Body = { status: { ...status(err.code, err.details), req_id: reqId } }
-  const field = err.listField ?? listField
-  if (field) body[field] = []
-  return body
+/** Fields a response always carries (cl_show_if_empty), errors included: `[]` lists, `{}` messages. */
+function alwaysSent(route: RouteMatch | undefined): Body {
+  const out: Body = {}
+  if (route?.listField && route.listRequired) out[route.listField] = []
+  if (route?.requiredObject) out[route.requiredObject] = {}
+  return out
 }
 
-function errorResponse(err: DemoError, reqId: string, listField?: string, headers: Record<string, string> = {}): Response {
-  return respond(err.httpStatus, errorBody(err, reqId, listField), headers)
+function errorResponse(err: DemoError, reqId: string, route?: RouteMatch, headers: Record<string, string> = {}): Response {
+  const body: Body = { status: { ...status(err.code, err.details), req_id: reqId }, ...alwaysSent(route) }
+  return respond(err.httpStatus, body, headers)
 }
 
 /** A response whose body stream fails after a few bytes: the client sees a lost connection. */
@@ -129,13 +131,13 @@ function resolveScope(route: RouteMatch, query: Query): Pick<Ctx, 'userId' | 'ap
 /** Any other GET of the API, answered as an empty app would. */
 function fallback(route: RouteMatch, query: Query): Body {
   if (query.has('page') || query.has('per_page')) query.page()
-  if (route.listField) return route.listRequired ? { [route.listField]: [] } : {}
+  if (route.listField) return alwaysSent(route)
   const resourceParams = Object.keys(route.params).filter((p) => !p.startsWith('user_app_id.'))
   if (resourceParams.length > 0) {
     const last = resourceParams[resourceParams.length - 1] ?? ''
     throw new DemoError(404, Code.CONN_DOES_NOT_EXIST, `${route.rpc}: ${last} '${route.params[last] ?? ''}' not found`)
   }
-  return {}
+  return alwaysSent(route)
 }
 
 export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
@@ -147,12 +149,14 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   let counter = 0
 
-  async function serve(request: Request, reqId: string): Promise<Response> {
+  function apiPath(request: Request): { url: URL; pathname: string } {
     const url = new URL(request.url)
     const v2 = url.pathname.indexOf('/v2/')
-    const pathname = v2 > 0 ? url.pathname.slice(v2) : url.pathname
+    return { url, pathname: v2 > 0 ? url.pathname.slice(v2) : url.pathname }
+  }
+
+  async function serve(request: Request, reqId: string, url: URL, pathname: string, match: MatchResult): Promise<Response> {
     const method = request.method.toUpperCase()
-    const match = matchRoute('GET', pathname)
     if (match.kind !== 'match' || method !== 'GET') {
       // matchRoute reports paths bound to other methods too: those answer 405, the rest 404.
       if (match.kind === 'none') {
@@ -161,12 +165,11 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
       return errorResponse(
         new DemoError(405, Code.FAILURE, `${method} is not supported by the demo API: it is read-only (GET only)`),
         reqId,
-        undefined,
+        match.kind === 'match' ? match.route : undefined,
         { allow: 'GET' },
       )
     }
     const route = match.route
-    const listField = route.listRequired && route.listField ? route.listField : undefined
     try {
       const token = authenticate(request)
       const wait = limiter?.take(token) ?? 0
@@ -174,22 +177,26 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
         throw new DemoError(429, Code.CONN_THROTTLED, `More than ${limit} requests per second with this key; retry in ${wait} ms`)
       }
       const query = new Query(url.searchParams)
+      validateTyped(query, typedQueryParams(route.operationId))
       const scope = resolveScope(route, query)
       const endpoint = ENDPOINTS[route.rpc]
       const fields = endpoint ? endpoint({ world: getWorld(), route, query, ...scope }) : fallback(route, query)
       return respond(200, { status: { ...status(Code.SUCCESS), req_id: reqId }, ...fields })
     } catch (err) {
       if (err instanceof DemoError) {
-        return errorResponse(err, reqId, listField, err.httpStatus === 429 ? { 'retry-after': '1' } : {})
+        return errorResponse(err, reqId, route, err.httpStatus === 429 ? { 'retry-after': '1' } : {})
       }
       const message = err instanceof Error ? err.message : String(err)
-      return errorResponse(new DemoError(500, Code.INTERNAL_SERVER_ISSUE, `Demo API bug: ${message}`), reqId, listField)
+      return errorResponse(new DemoError(500, Code.INTERNAL_SERVER_ISSUE, `Demo API bug: ${message}`), reqId, route)
     }
   }
 
   return async (request: Request): Promise<Response> => {
     counter += 1
     const reqId = `demo-${counter.toString(16).padStart(8, '0')}`
+    const { url, pathname } = apiPath(request)
+    const match = matchRoute('GET', pathname)
+    const route = match.kind === 'match' ? match.route : undefined
     const header = request.headers.get('x-demo-faults')
     let spec = defaultFaults
     let key = 'option'
@@ -198,26 +205,26 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
         spec = parseFaults(header)
       } catch (err) {
         const details = `x-demo-faults: ${err instanceof FaultSyntaxError ? err.message : String(err)}`
-        return errorResponse(new DemoError(400, Code.FAILURE, details), reqId)
+        return errorResponse(new DemoError(400, Code.FAILURE, details), reqId, route)
       }
       key = `header:${header}`
     }
-    if (!hasFaults(spec)) return serve(request, reqId)
+    if (!hasFaults(spec)) return serve(request, reqId, url, pathname, match)
     const { action, latency } = faultState.next(key, spec)
     if (latency > 0) await sleep(latency)
     switch (action) {
       case 'drop':
         return droppedResponse()
       case 'error':
-        return errorResponse(new DemoError(500, Code.INTERNAL_SERVER_ISSUE, 'Injected fault: internal error (x-demo-faults / faults option)'), reqId)
+        return errorResponse(new DemoError(500, Code.INTERNAL_SERVER_ISSUE, 'Injected fault: internal error (x-demo-faults / faults option)'), reqId, route)
       case 'throttle':
-        return errorResponse(new DemoError(429, Code.CONN_THROTTLED, 'Injected fault: throttled (x-demo-faults / faults option)'), reqId, undefined, {
+        return errorResponse(new DemoError(429, Code.CONN_THROTTLED, 'Injected fault: throttled (x-demo-faults / faults option)'), reqId, route, {
           'retry-after': '1',
         })
       case 'malformed':
-        return malformedResponse(await serve(request, reqId))
+        return malformedResponse(await serve(request, reqId, url, pathname, match))
       default:
-        return serve(request, reqId)
+        return serve(request, reqId, url, pathname, match)
     }
   }
 }
