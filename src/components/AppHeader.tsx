@@ -23,6 +23,9 @@ export function AppHeader() {
         <Link to="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white" activeProps={{ className: 'font-medium text-slate-900 dark:text-white' }} activeOptions={{ exact: true }}>
           Home
         </Link>
+        <Link to="/explore" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white" activeProps={{ className: 'font-medium text-slate-900 dark:text-white' }}>
+          Explore
+        </Link>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {session && <CommandPalette />}
           {session?.isDemo && (

@@ -31,7 +31,14 @@ export function ResourceList<Row>(props: ResourceListProps<Row>) {
   const handleExport = () => downloadText(`${csvName}-page-${page}.csv`, tableCsv(columns, rows))
   return (
     <div className="space-y-4">
-      {filters}
+      {filters && (
+        <details open={isFiltered || undefined} className="group rounded-lg border border-slate-200 dark:border-slate-800">
+          <summary className="cursor-pointer select-none px-4 py-2 text-sm font-medium">
+            Filters and sort{isFiltered ? ' (filtered)' : ''}
+          </summary>
+          <div className="border-t border-slate-200 p-4 dark:border-slate-800">{filters}</div>
+        </details>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p aria-live="polite" className="text-slate-600 dark:text-slate-400">
           {rows.length === 0 ? `No ${noun} on page ${page}` : `${noun[0]?.toUpperCase()}${noun.slice(1)} ${(page - 1) * perPage + 1}–${(page - 1) * perPage + rows.length}`}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import * as v from 'valibot'
@@ -84,8 +85,7 @@ function UserPage() {
           </Link>
         ))}
       </nav>
-      <ParamForm key={tab} model={state.model} values={state.values} notes={state.notes} onSubmit={handleSubmit} label={`Filter ${tab}`} />
-      <TabList user={user} tab={tab} state={state} search={search} />
+      <TabList user={user} tab={tab} state={state} search={search} filters={<ParamForm key={tab} model={state.model} values={state.values} notes={state.notes} onSubmit={handleSubmit} label={`Filter ${tab}`} />} />
     </div>
   )
 }
@@ -94,9 +94,11 @@ interface TabListProps {
   user: string
   state: ListPageState
   search: UserSearch
+  filters: ReactNode
 }
 
-function listProps(user: string, tab: Tab, { state, search }: TabListProps, queryKey: Parameters<typeof RequestTools>[0]['queryKey']) {
+function listProps(user: string, tab: Tab, props: TabListProps, queryKey: Parameters<typeof RequestTools>[0]['queryKey']) {
+  const { state, search } = props
   return {
     page: state.page,
     perPage: state.perPage,
@@ -104,6 +106,7 @@ function listProps(user: string, tab: Tab, { state, search }: TabListProps, quer
     clearFilters: { from: Route.fullPath, search: { tab } },
     pageLink: (page: number) => ({ from: Route.fullPath, search: { ...search, page: String(page) } }),
     tools: <RequestTools queryKey={queryKey} />,
+    filters: props.filters,
     csvName: `${user}-${tab}`,
   }
 }
