@@ -10,7 +10,8 @@ describe('Markdown', () => {
         text={'# Notes\n\n- one\n- **two**\n\n<script>window.pwned = 1</script><img src=x onerror="window.pwned=1">\n\n[click](javascript:alert(1)) [ok](https://example.com)'}
       />,
     )
-    expect(container.querySelector('h1')?.textContent).toBe('Notes')
+    expect(container.querySelector('h1')).toBeNull()
+    expect(container.querySelector('h3')?.textContent).toBe('Notes')
     expect(container.querySelectorAll('li')).toHaveLength(2)
     expect(container.querySelector('script')).toBeNull()
     expect(container.querySelector('[onerror]')).toBeNull()

@@ -7,10 +7,14 @@ import rehypeSanitize from 'rehype-sanitize'
  */
 export function Markdown({ text }: { text: string }) {
   return (
-    <div className="markdown space-y-3 text-sm leading-6 [&_a]:text-blue-700 [&_a]:underline dark:[&_a]:text-blue-400 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 dark:[&_code]:bg-slate-800 [&_h1]:text-lg [&_h1]:font-semibold [&_h2]:font-semibold [&_h3]:font-medium [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-auto [&_ul]:list-disc [&_ul]:pl-5">
+    <div className="markdown space-y-3 text-sm leading-6 [&_a]:text-blue-700 [&_a]:underline dark:[&_a]:text-blue-400 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 dark:[&_code]:bg-slate-800 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-auto [&_ul]:list-disc [&_ul]:pl-5">
       <ReactMarkdown
         rehypePlugins={[rehypeSanitize]}
         components={{
+          // The page owns h1 and h2: user headings start below them.
+          h1: ({ children }) => <h3 className="text-base font-semibold">{children}</h3>,
+          h2: ({ children }) => <h4 className="font-semibold">{children}</h4>,
+          h3: ({ children }) => <h5 className="font-medium">{children}</h5>,
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noopener noreferrer nofollow">
               {children}

@@ -17,6 +17,8 @@ interface ResourceListProps<Row> {
   /** The same filters at another page. */
   pageLink: (page: number) => LinkProps
   filters?: ReactNode
+  /** Open the filters from the start (some are set, or the link had values worth a note). */
+  isFilterOpen?: boolean
   tools?: ReactNode
   csvName: string
 }
@@ -26,13 +28,13 @@ interface ResourceListProps<Row> {
  * short page), CSV export, and empty states that say why there is nothing.
  */
 export function ResourceList<Row>(props: ResourceListProps<Row>) {
-  const { noun, columns, rows, rowKey, page, perPage, isFiltered, clearFilters, pageLink, filters, tools, csvName } = props
+  const { noun, columns, rows, rowKey, page, perPage, isFiltered, clearFilters, pageLink, filters, isFilterOpen = isFiltered, tools, csvName } = props
   const hasNext = rows.length >= perPage
   const handleExport = () => downloadText(`${csvName}-page-${page}.csv`, tableCsv(columns, rows))
   return (
     <div className="space-y-4">
       {filters && (
-        <details open={isFiltered || undefined} className="group rounded-lg border border-slate-200 dark:border-slate-800">
+        <details open={isFilterOpen || undefined} className="group rounded-lg border border-slate-200 dark:border-slate-800">
           <summary className="cursor-pointer select-none px-4 py-2 text-sm font-medium">
             Filters and sort{isFiltered ? ' (filtered)' : ''}
           </summary>

@@ -90,8 +90,8 @@ function OpenLink() {
     void navigate({ href: target.path })
   }
   return (
-    <form onSubmit={handleSubmit} className="max-w-2xl" aria-labelledby="open-link-label">
-      <label id="open-link-label" htmlFor="open-link" className="block text-sm font-medium">
+    <form onSubmit={handleSubmit} className="max-w-2xl">
+      <label htmlFor="open-link" className="block text-sm font-medium">
         Open a clarifai.com link
       </label>
       <div className="mt-1 flex gap-2">

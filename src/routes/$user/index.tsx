@@ -103,6 +103,7 @@ function listProps(user: string, tab: Tab, props: TabListProps, queryKey: Parame
     page: state.page,
     perPage: state.perPage,
     isFiltered: state.isFiltered,
+    isFilterOpen: state.isFiltered || state.notes.length > 0,
     clearFilters: { from: Route.fullPath, search: { tab } },
     pageLink: (page: number) => ({ from: Route.fullPath, search: { ...search, page: String(page) } }),
     tools: <RequestTools queryKey={queryKey} />,

@@ -1,0 +1,631 @@
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type RefCallback } from 'react'
+import {
+  buildLut,
+  cellAt,
+  cellRect,
+  colorIndex,
+  colorMappingFor,
+  drawOverlay,
+  hoverInfo,
+  lineSums,
+  lutCss,
+  paintMatrix,
+  panTo,
+  thinLabels,
+  zoomAround,
+  type CellWindow,
+  type ColorMapping,
+  type ColorScale,
+  type ColorScheme,
+  type PlotGeometry,
+} from './heatmap-paint.ts'
+
+export interface HeatmapCell {
+  row: number
+  col: number
+}
+
+export interface HeatmapProps {
+  /** Accessible name of the chart and caption of its table. */
+  label: string
+  rows: number
+  cols: number
+  /** Row-major, cell (i, j) at i * cols + j; a decoded MatrixUint64's `values` fits as is. */
+  values: Float64Array
+  rowLabels: readonly string[]
+  colLabels: readonly string[]
+  /** Axis titles ("Actual", "Predicted"). */
+  rowAxisLabel?: string
+  colAxisLabel?: string
+  scale?: ColorScale
+  scheme?: ColorScheme
+  /** Short value for the tooltip and cell text. */
+  formatValue?: (value: number, row: number, col: number) => string
+  /** Exact value for the table (a MatrixUint64's getExact keeps uint64 digits). */
+  formatExact?: (row: number, col: number) => string
+  /** Extra tooltip and table lines for a cell: [label, text]. */
+  cellDetails?: (row: number, col: number) => ReadonlyArray<readonly [string, string]>
+  /** Show the cell's share of its row and column sums in the tooltip. Default true. */
+  showShares?: boolean
+  selected?: HeatmapCell | null
+  /** Enter, or a click without dragging, on a cell. */
+  onSelect?: (cell: HeatmapCell) => void
+  /** Bring a cell into view and put the keyboard cursor on it (e.g. a concept search). */
+  focusCell?: HeatmapCell | null
+  /** Largest drawing size in CSS pixels. */
+  maxSize?: number
+  /** Base name of the PNG export. */
+  fileName?: string
+  /** Extra toolbar content (exports of the caller). */
+  toolbar?: ReactNode
+}
+
+const LEFT = 128
+const TOP = 100
+const LABEL_SPACING = 13
+const TABLE_GRID_LIMIT = 25 * 25
+const PAGE = 50
+
+function defaultFormat(value: number): string {
+  if (Number.isInteger(value)) return value.toLocaleString('en')
+  return String(Number(value.toPrecision(4)))
+}
+
+function subscribeDark(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || !window.matchMedia) return () => {}
+  const mq = window.matchMedia('(prefers-color-scheme: dark)')
+  mq.addEventListener('change', onChange)
+  return () => mq.removeEventListener('change', onChange)
+}
+
+function isDarkNow(): boolean {
+  return typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches
+}
+
+function useIsDark(): boolean {
+  return useSyncExternalStore(subscribeDark, isDarkNow, () => false)
+}
+
+function useElementWidth(): [RefCallback<HTMLElement>, number] {
+  const [width, setWidth] = useState(0)
+  const observer = useRef<ResizeObserver | null>(null)
+  const ref = useCallback((node: HTMLElement | null) => {
+    observer.current?.disconnect()
+    observer.current = null
+    if (!node) return
+    setWidth(node.getBoundingClientRect().width)
+    if (typeof ResizeObserver === 'undefined') return
+    observer.current = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width
+      if (w !== undefined) setWidth(w)
+    })
+    observer.current.observe(node)
+  }, [])
+  return [ref, width]
+}
+
+function fullView(rows: number, cols: number): CellWindow {
+  return { r0: 0, r1: rows, c0: 0, c1: cols }
+}
+
+function sameCell(a: HeatmapCell | null | undefined, b: HeatmapCell | null | undefined): boolean {
+  return (a ?? null) === (b ?? null) || (!!a && !!b && a.row === b.row && a.col === b.col)
+}
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toFixed(1)}%`
+}
+
+/**
+ * A canvas heatmap for matrices up to thousands of rows and columns: one putImageData per draw,
+ * DOM labels thinned to stay readable, hover tooltip with row and column shares, keyboard
+ * navigation with a live region, zoom by dragging a rectangle or with +/-, and an exact table.
+ */
+export function Heatmap(props: HeatmapProps) {
+  const { label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', scale = 'linear', scheme = 'sequential', selected = null, onSelect, focusCell = null, maxSize = 720, fileName = 'heatmap', toolbar } = props
+  const formatValue = props.formatValue ?? defaultFormat
+  const showShares = props.showShares ?? true
+  const isDark = useIsDark()
+  const [containerRef, containerWidth] = useElementWidth()
+  const canvasRef = useRef<HTMLCanvasElement>(null)
+  const overlayRef = useRef<HTMLCanvasElement>(null)
+  const imageRef = useRef<ImageData | null>(null)
+  const tableId = useId()
+  const helpId = useId()
+  const liveId = useId()
+
+  const [shape, setShape] = useState({ rows, cols })
+  const [view, setView] = useState<CellWindow>(() => fullView(rows, cols))
+  const [hover, setHover] = useState<HeatmapCell | null>(null)
+  const [active, setActive] = useState<HeatmapCell | null>(null)
+  const [drag, setDrag] = useState<{ row0: number; col0: number; row1: number; col1: number } | null>(null)
+  const [isTable, setIsTable] = useState(false)
+  const [lastFocus, setLastFocus] = useState<HeatmapCell | null>(null)
+  // A new shape (another matrix, top-N changed) starts from the whole matrix again.
+  if (shape.rows !== rows || shape.cols !== cols) {
+    setShape({ rows, cols })
+    setView(fullView(rows, cols))
+    setHover(null)
+    setActive(null)
+    setDrag(null)
+  }
+  if (!sameCell(focusCell, lastFocus)) {
+    setLastFocus(focusCell)
+    if (focusCell && focusCell.row < rows && focusCell.col < cols) {
+      const size = Math.min(Math.max(rows, cols), 40)
+      setView(zoomAround(fullView(rows, cols), rows, cols, focusCell.row, focusCell.col, size / Math.max(rows, cols, 1)))
+      setActive(focusCell)
+    }
+  }
+
+  const viewRows = view.r1 - view.r0
+  const viewCols = view.c1 - view.c0
+  const plotW = Math.max(120, Math.min(maxSize, Math.floor((containerWidth || maxSize + LEFT) - LEFT - 8)))
+  const plotH = viewCols > 0 ? Math.max(40, Math.min(maxSize, Math.round((plotW * viewRows) / viewCols))) : 40
+  const geometry: PlotGeometry = useMemo(() => ({ view, width: plotW, height: plotH }), [view, plotW, plotH])
+  const mapping: ColorMapping = useMemo(() => colorMappingFor(values, scheme, scale), [values, scheme, scale])
+  const sums = useMemo(() => lineSums(values, rows, cols), [values, rows, cols])
+  const dpr = typeof window !== 'undefined' ? Math.min(3, window.devicePixelRatio || 1) : 1
+
+  // Cells: one device-size image, one putImageData.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx) return
+    const w = Math.max(1, Math.round(plotW * dpr))
+    const h = Math.max(1, Math.round(plotH * dpr))
+    if (canvas.width !== w) canvas.width = w
+    if (canvas.height !== h) canvas.height = h
+    let image = imageRef.current
+    if (!image || image.width !== w || image.height !== h) {
+      image = ctx.createImageData(w, h)
+      imageRef.current = image
+    }
+    paintMatrix({ pixels: new Uint32Array(image.data.buffer), width: w, height: h }, values, cols, view, mapping, buildLut(scheme, isDark))
+    ctx.putImageData(image, 0, 0)
+    // Values in the cells when they are big enough to read.
+    const cw = (plotW / viewCols) * dpr
+    const ch = (plotH / viewRows) * dpr
+    if (cw >= 34 * dpr && ch >= 18 * dpr && viewRows * viewCols <= 900) {
+      ctx.font = `${11 * dpr}px ui-sans-serif, system-ui, sans-serif`
+      ctx.textAlign = 'center'
+      ctx.textBaseline = 'middle'
+      for (let i = view.r0; i < view.r1; i++) {
+        for (let j = view.c0; j < view.c1; j++) {
+          const v = values[i * cols + j]!
+          const idx = colorIndex(v, mapping)
+          ctx.fillStyle = textColorOn(scheme, idx, isDark)
+          ctx.fillText(formatValue(v, i, j), (j - view.c0 + 0.5) * cw, (i - view.r0 + 0.5) * ch, cw - 4)
+        }
+      }
+    }
+  }, [values, cols, view, mapping, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
+
+  // Overlay: hover crosshair, keyboard cursor, selection, drag rectangle. Cheap, redrawn per move.
+  useLayoutEffect(() => {
+    const canvas = overlayRef.current
+    const ctx = canvas?.getContext('2d')
+    if (!canvas || !ctx) return
+    const w = Math.max(1, Math.round(plotW * dpr))
+    const h = Math.max(1, Math.round(plotH * dpr))
+    if (canvas.width !== w) canvas.width = w
+    if (canvas.height !== h) canvas.height = h
+    drawOverlay(ctx, geometry, dpr, { hover, active, selected, drag }, isDark)
+  }, [geometry, dpr, hover, active, selected, drag, isDark, plotW, plotH])
+
+  const rowTicks = useMemo(() => thinLabels(view.r0, view.r1, plotH, LABEL_SPACING), [view.r0, view.r1, plotH])
+  const colTicks = useMemo(() => thinLabels(view.c0, view.c1, plotW, LABEL_SPACING), [view.c0, view.c1, plotW])
+
+  const pointerCell = (event: PointerEvent<HTMLCanvasElement>): HeatmapCell | null => {
+    const rect = event.currentTarget.getBoundingClientRect()
+    return cellAt(geometry, event.clientX - rect.left, event.clientY - rect.top)
+  }
+  const handlePointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const cell = pointerCell(event)
+    if (!sameCell(cell, hover)) setHover(cell)
+    if (drag && cell && (event.buttons & 1) === 1 && (cell.row !== drag.row1 || cell.col !== drag.col1)) setDrag({ ...drag, row1: cell.row, col1: cell.col })
+  }
+  const handlePointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0) return
+    const cell = pointerCell(event)
+    if (!cell) return
+    event.currentTarget.setPointerCapture?.(event.pointerId)
+    setDrag({ row0: cell.row, col0: cell.col, row1: cell.row, col1: cell.col })
+  }
+  const handlePointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    const d = drag
+    setDrag(null)
+    if (!d) return
+    const cell = pointerCell(event) ?? { row: d.row1, col: d.col1 }
+    const row1 = cell.row
+    const col1 = cell.col
+    if (row1 === d.row0 && col1 === d.col0) {
+      setActive(cell)
+      onSelect?.(cell)
+      return
+    }
+    setView({ r0: Math.min(d.row0, row1), r1: Math.max(d.row0, row1) + 1, c0: Math.min(d.col0, col1), c1: Math.max(d.col0, col1) + 1 })
+  }
+
+  const moveActive = (row: number, col: number) => {
+    const r = Math.max(0, Math.min(rows - 1, row))
+    const c = Math.max(0, Math.min(cols - 1, col))
+    setActive({ row: r, col: c })
+    setView((v) => panTo(v, rows, cols, r, c))
+  }
+  const zoomBy = (factor: number) => {
+    const center = active ?? { row: Math.floor((view.r0 + view.r1) / 2), col: Math.floor((view.c0 + view.c1) / 2) }
+    setView((v) => zoomAround(v, rows, cols, center.row, center.col, factor))
+  }
+  const handleKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    if (rows === 0 || cols === 0) return
+    const cur = active ?? selected ?? { row: view.r0, col: view.c0 }
+    const page = Math.max(1, viewRows - 1)
+    let handled = true
+    switch (event.key) {
+      case 'ArrowUp':
+        moveActive(cur.row - 1, cur.col)
+        break
+      case 'ArrowDown':
+        moveActive(cur.row + 1, cur.col)
+        break
+      case 'ArrowLeft':
+        moveActive(cur.row, cur.col - 1)
+        break
+      case 'ArrowRight':
+        moveActive(cur.row, cur.col + 1)
+        break
+      case 'Home':
+        moveActive(event.ctrlKey || event.metaKey ? 0 : cur.row, 0)
+        break
+      case 'End':
+        moveActive(event.ctrlKey || event.metaKey ? rows - 1 : cur.row, cols - 1)
+        break
+      case 'PageUp':
+        moveActive(cur.row - page, cur.col)
+        break
+      case 'PageDown':
+        moveActive(cur.row + page, cur.col)
+        break
+      case 'Enter':
+      case ' ':
+        setActive(cur)
+        onSelect?.(cur)
+        break
+      case '+':
+      case '=':
+        zoomBy(0.5)
+        break
+      case '-':
+      case '_':
+        zoomBy(2)
+        break
+      case '0':
+        setView(fullView(rows, cols))
+        break
+      case 'Escape':
+        setActive(null)
+        break
+      default:
+        handled = false
+    }
+    if (handled) event.preventDefault()
+  }
+  const handleFocus = () => {
+    if (!active && rows > 0 && cols > 0) setActive(selected ?? { row: view.r0, col: view.c0 })
+  }
+
+  const describe = (cell: HeatmapCell): string[] => {
+    const info = hoverInfo(values, cols, sums, cell.row, cell.col)
+    const lines = [`${rowAxisLabel}: ${rowLabels[cell.row] ?? cell.row + 1}`, `${colAxisLabel}: ${colLabels[cell.col] ?? cell.col + 1}`, `Value: ${formatValue(info.value, cell.row, cell.col)}`]
+    for (const [k, v] of props.cellDetails?.(cell.row, cell.col) ?? []) lines.push(`${k}: ${v}`)
+    if (showShares) lines.push(`Row share: ${percent(info.rowShare)}`, `Column share: ${percent(info.colShare)}`)
+    return lines
+  }
+  const tipCell = hover ?? active
+  const tipLines = tipCell ? describe(tipCell) : null
+  const tipRect = tipCell ? cellRect(geometry, tipCell.row, tipCell.col) : null
+  const announcement = active ? `${describe(active).join(', ')}. Row ${active.row + 1} of ${rows}, column ${active.col + 1} of ${cols}.` : ''
+  const isZoomed = view.r0 !== 0 || view.c0 !== 0 || view.r1 !== rows || view.c1 !== cols
+
+  const handlePng = () => {
+    canvasRef.current?.toBlob((blob) => {
+      if (!blob) return
+      const url = URL.createObjectURL(blob)
+      const link = document.createElement('a')
+      link.href = url
+      link.download = `${fileName}.png`
+      link.click()
+      setTimeout(() => URL.revokeObjectURL(url), 0)
+    }, 'image/png')
+  }
+
+  if (rows === 0 || cols === 0) return <p className="text-sm text-slate-500">The matrix is empty.</p>
+  const button = 'rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-900'
+  return (
+    <figure className="space-y-2" data-testid="heatmap">
+      <figcaption className="flex flex-wrap items-center gap-2 text-xs">
+        <span className="mr-auto text-slate-600 dark:text-slate-400">
+          {rows} × {cols}
+          {isZoomed && (
+            <>
+              {' '}
+              · showing rows {view.r0 + 1}–{view.r1}, columns {view.c0 + 1}–{view.c1}
+            </>
+          )}
+        </span>
+        <button type="button" className={button} onClick={() => zoomBy(0.5)} disabled={viewRows <= 1 && viewCols <= 1} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" className={button} onClick={() => zoomBy(2)} disabled={!isZoomed} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" className={button} onClick={() => setView(fullView(rows, cols))} disabled={!isZoomed}>
+          Reset zoom
+        </button>
+        <button type="button" className={button} aria-expanded={isTable} aria-controls={tableId} onClick={() => setIsTable((v) => !v)}>
+          {isTable ? 'Hide table' : 'View as table'}
+        </button>
+        <button type="button" className={button} onClick={handlePng}>
+          PNG
+        </button>
+        {toolbar}
+      </figcaption>
+      <div ref={containerRef} className="w-full">
+        <div className="relative" style={{ width: LEFT + plotW, height: TOP + plotH + 4 }}>
+          <span className="absolute left-0 top-0 text-[11px] font-medium text-slate-500" style={{ width: LEFT }} aria-hidden="true">
+            {rowAxisLabel} ↓ / {colAxisLabel} →
+          </span>
+          <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: LEFT, top: 0, width: plotW, height: TOP }}>
+            {colTicks.map((j) => {
+              const r = cellRect(geometry, 0, j)
+              return (
+                <span key={j} className="absolute bottom-1 whitespace-nowrap text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ left: r.x + r.w / 2 - 6, maxHeight: TOP - 20, overflow: 'hidden', textOverflow: 'ellipsis', writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
+                  {colLabels[j] ?? j + 1}
+                </span>
+              )
+            })}
+          </div>
+          <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: 0, top: TOP, width: LEFT - 4, height: plotH }}>
+            {rowTicks.map((i) => {
+              const r = cellRect(geometry, i, 0)
+              return (
+                <span key={i} className="absolute right-0 truncate text-right text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ top: r.y + r.h / 2 - 6, maxWidth: LEFT - 8 }}>
+                  {rowLabels[i] ?? i + 1}
+                </span>
+              )
+            })}
+          </div>
+          <canvas ref={canvasRef} aria-hidden="true" className="absolute" style={{ left: LEFT, top: TOP, width: plotW, height: plotH, imageRendering: 'pixelated' }} />
+          <canvas
+            ref={overlayRef}
+            tabIndex={0}
+            role="application"
+            aria-roledescription="heatmap"
+            aria-label={`${label}: ${rows} by ${cols} cells`}
+            aria-describedby={`${helpId} ${liveId}`}
+            data-testid="heatmap-canvas"
+            className="absolute cursor-crosshair touch-none rounded-sm focus-visible:outline-2 focus-visible:outline-blue-600"
+            style={{ left: LEFT, top: TOP, width: plotW, height: plotH }}
+            onPointerMove={handlePointerMove}
+            onPointerDown={handlePointerDown}
+            onPointerUp={handlePointerUp}
+            onPointerLeave={() => setHover(null)}
+            onKeyDown={handleKeyDown}
+            onFocus={handleFocus}
+            onBlur={() => setHover(null)}
+          />
+          {tipLines && tipRect && (
+            <div
+              role="tooltip"
+              data-testid="heatmap-tooltip"
+              className="pointer-events-none absolute z-10 max-w-72 rounded-md border border-slate-200 bg-white/95 px-2 py-1 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900/95"
+              style={tooltipPosition(tipRect, plotW, plotH)}
+            >
+              {tipLines.map((line) => (
+                <div key={line} className="truncate">
+                  {line}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+      </div>
+      <ColorLegend mapping={mapping} scheme={scheme} isDark={isDark} formatValue={formatValue} />
+      <p id={helpId} className="sr-only">
+        Arrow keys move between cells, Home and End go to the ends of a row, Enter selects the cell, plus and minus zoom, 0 resets the zoom. The table alternative lists exact values.
+      </p>
+      <p id={liveId} aria-live="polite" className="sr-only" data-testid="heatmap-live">
+        {announcement}
+      </p>
+      <div id={tableId} hidden={!isTable}>
+        {isTable && <HeatmapTable {...props} formatValue={formatValue} view={view} sums={sums} showShares={showShares} />}
+      </div>
+    </figure>
+  )
+}
+
+function tooltipPosition(r: { x: number; y: number; w: number; h: number }, plotW: number, plotH: number): CSSProperties {
+  const x = LEFT + r.x + r.w + 8
+  const y = TOP + r.y
+  const style: CSSProperties = {}
+  if (r.x + r.w > plotW * 0.6) style.right = LEFT + plotW - (LEFT + r.x) + 8
+  else style.left = x
+  if (r.y > plotH * 0.6) style.bottom = TOP + plotH - y + 4
+  else style.top = y
+  return style
+}
+
+function textColorOn(scheme: ColorScheme, index: number, isDark: boolean): string {
+  if (scheme === 'diverging') return Math.abs(index - 128) > 70 ? '#ffffff' : isDark ? '#f8fafc' : '#0f172a'
+  if (index === 0) return isDark ? '#94a3b8' : '#64748b'
+  // Viridis is dark below about 60% of the ramp.
+  return index < 160 ? '#ffffff' : '#0f172a'
+}
+
+function ColorLegend({ mapping, scheme, isDark, formatValue }: { mapping: ColorMapping; scheme: ColorScheme; isDark: boolean; formatValue: (value: number, row: number, col: number) => string }) {
+  const stops = Array.from({ length: 11 }, (_, k) => lutCss(scheme, isDark, scheme === 'diverging' ? Math.round((k / 10) * 255) : 1 + Math.round((k / 10) * 254)))
+  return (
+    <div className="flex items-center gap-2 text-[11px] text-slate-600 dark:text-slate-400" aria-hidden="true">
+      <span>{formatValue(mapping.min, -1, -1)}</span>
+      <span className="h-2.5 w-40 rounded-sm" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} />
+      <span>{formatValue(mapping.max, -1, -1)}</span>
+      <span>({mapping.scale === 'log' ? 'log' : 'linear'} scale{scheme === 'sequential' ? '; empty cells in the background color' : ''})</span>
+    </div>
+  )
+}
+
+interface HeatmapTableProps extends HeatmapProps {
+  formatValue: (value: number, row: number, col: number) => string
+  view: CellWindow
+  sums: ReturnType<typeof lineSums>
+  showShares: boolean
+}
+
+/**
+ * The exact values: the whole grid for small matrices; otherwise the non-zero cells of the zoomed
+ * region (or of the whole matrix), largest first, a page at a time.
+ */
+export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', formatValue, formatExact, cellDetails, view, sums, showShares }: HeatmapTableProps) {
+  const [isWhole, setIsWhole] = useState(false)
+  const [page, setPage] = useState(0)
+  const exact = formatExact ?? ((i: number, j: number) => formatValue(values[i * cols + j]!, i, j))
+  const region = isWhole ? fullView(rows, cols) : view
+  const cells = useMemo(() => {
+    if (rows * cols <= TABLE_GRID_LIMIT) return null
+    const out: number[] = []
+    for (let i = region.r0; i < region.r1; i++) {
+      for (let j = region.c0; j < region.c1; j++) if (values[i * cols + j] !== 0) out.push(i * cols + j)
+    }
+    out.sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!) || a - b)
+    return out
+  }, [rows, cols, values, region.r0, region.r1, region.c0, region.c1])
+  const [pagedCells, setPagedCells] = useState(cells)
+  if (pagedCells !== cells) {
+    setPagedCells(cells)
+    setPage(0)
+  }
+
+  if (cells === null) {
+    return (
+      <div className="overflow-auto">
+        <table className="text-right text-xs tabular-nums">
+          <caption className="sr-only">{label}: exact values, rows are {rowAxisLabel.toLowerCase()}, columns {colAxisLabel.toLowerCase()}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="px-1.5 py-1 text-left font-medium text-slate-500">
+                {rowAxisLabel} \ {colAxisLabel}
+              </th>
+              {colLabels.map((c, j) => (
+                <th key={j} scope="col" className="px-1.5 py-1 font-medium text-slate-500">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rowLabels.map((r, i) => (
+              <tr key={i}>
+                <th scope="row" className="px-1.5 py-1 text-left font-medium text-slate-500">
+                  {r}
+                </th>
+                {colLabels.map((_, j) => (
+                  <td key={j} className="px-1.5 py-1" data-row={i} data-col={j}>
+                    {exact(i, j)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )
+  }
+  const pages = Math.max(1, Math.ceil(cells.length / PAGE))
+  const shown = cells.slice(page * PAGE, page * PAGE + PAGE)
+  const detailKeys = shown.length > 0 ? (cellDetails?.(Math.floor(shown[0]! / cols), shown[0]! % cols) ?? []).map(([k]) => k) : []
+  const button = 'rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-900'
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-3 text-xs">
+        <span>
+          {cells.length.toLocaleString('en')} non-zero cells in {isWhole ? 'the whole matrix' : `rows ${region.r0 + 1}–${region.r1}, columns ${region.c0 + 1}–${region.c1}`}, largest first
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={isWhole} onChange={(e) => setIsWhole(e.target.checked)} /> Whole matrix
+        </label>
+        <span className="ml-auto flex items-center gap-2">
+          <button type="button" className={button} disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span>
+            Page {page + 1} of {pages}
+          </span>
+          <button type="button" className={button} disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </span>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">{label}: non-zero cells with exact values</caption>
+          <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-2 py-1.5 font-medium">
+                {rowAxisLabel}
+              </th>
+              <th scope="col" className="px-2 py-1.5 font-medium">
+                {colAxisLabel}
+              </th>
+              <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                Value
+              </th>
+              {detailKeys.map((k) => (
+                <th key={k} scope="col" className="px-2 py-1.5 text-right font-medium">
+                  {k}
+                </th>
+              ))}
+              {showShares && (
+                <>
+                  <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                    Row share
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-medium">
+                    Column share
+                  </th>
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800">
+            {shown.map((k) => {
+              const i = Math.floor(k / cols)
+              const j = k % cols
+              const info = hoverInfo(values, cols, sums, i, j)
+              return (
+                <tr key={k}>
+                  <td className="px-2 py-1 font-mono">{rowLabels[i]}</td>
+                  <td className="px-2 py-1 font-mono">{colLabels[j]}</td>
+                  <td className="px-2 py-1 text-right" data-row={i} data-col={j}>
+                    {exact(i, j)}
+                  </td>
+                  {(cellDetails?.(i, j) ?? []).map(([key, text]) => (
+                    <td key={key} className="px-2 py-1 text-right">
+                      {text}
+                    </td>
+                  ))}
+                  {showShares && (
+                    <>
+                      <td className="px-2 py-1 text-right">{percent(info.rowShare)}</td>
+                      <td className="px-2 py-1 text-right">{percent(info.colShare)}</td>
+                    </>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}
