@@ -14,7 +14,16 @@
 // - bad parameter values (page=abc, per_page=0 or > 1000, trained_only=maybe): 400 / 10020 with
 //   the parameter named in `details`; unknown and camelCase keys are ignored;
 // - every body carries `status.req_id` (a per-handler counter) and is application/json;
-// - a path prefix before `/v2/` is ignored, so a static build under a base path works.
+// - a path prefix before `/v2/` is ignored, so a static build under a base path works;
+// - typed query parameters (booleans, uint32, enums by number or name) are checked per operation
+//   from the contract before any lookup, like grpc-gateway does when it fills the request message.
+//
+// Generic fallback: routes.gen.json lists every operation of openapi.json with its path template,
+// operationId and the repeated field of its 200 response. A GET whose RPC has no endpoint in
+// endpoints.ts answers as an empty app would: a List-style response (one with a repeated field)
+// is `{"status": ..., "<field>": []}` (the field only when cl_show_if_empty / required); a Get of
+// a resource by id (a path parameter besides user/app) is 404 / 11101; anything else is a bare
+// success status. The app in the path or in `user_app_id.app_id` must exist either way.
 import { getWorld, OWNER } from './data/world'
 import { USERS } from './data/vocab'
 import { ENDPOINTS, type Ctx } from './endpoints'
