@@ -218,3 +218,16 @@ describe('demo API', () => {
     }
   })
 })
+
+describe('compression', () => {
+  it('gzips large API answers for clients that accept it', async () => {
+    const app = createApp({ distDir: dist.dir, logger: silentLogger })
+    const response = await app.request('/v2/users/demo/apps?per_page=100', {
+      headers: { Authorization: 'Key demo', 'Accept-Encoding': 'gzip' },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    const text = await new Response(response.body?.pipeThrough(new DecompressionStream('gzip'))).text()
+    expect(JSON.parse(text).apps.length).toBeGreaterThan(5)
+  })
+})

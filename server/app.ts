@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import type { Context } from 'hono'
 import { createDemoApi } from '../src/demo/handler.ts'
 import type { FetchHandler } from '../src/demo/handler.ts'
@@ -72,6 +73,8 @@ export function createApp(options: AppOptions): Hono {
     await next()
     withSecurityHeaders(c)
   })
+  // A full evaluation is megabytes of JSON that gzips about tenfold.
+  app.use('*', compress())
 
   app.onError((error, c) => {
     logger.error(`${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.message : String(error)}`)
