@@ -1,0 +1,79 @@
+import { useSuspenseQuery } from '@tanstack/react-query'
+import type { taskQueries } from '../../../../../api/queries/tasks.ts'
+import { StatusBadge } from '../../../../../components/StatusBadge.tsx'
+import { RelativeTime } from '../../../../../components/Time.tsx'
+import { inputConcepts } from '../../../../../lib/datasets.ts'
+import { annotationConcepts, annotationRegionCount, workerRef } from '../../../../../lib/tasks.ts'
+import { InputThumbnail } from '../../datasets/-components/InputThumbnail.tsx'
+import { WorkerLink } from './WorkerLink.tsx'
+
+const card = 'flex w-44 flex-col gap-1 rounded-lg border border-slate-200 p-2 text-xs dark:border-slate-800'
+
+/** The caller's next assigned inputs (ListNextTaskAssignments). */
+export function TaskInputs({ options }: { options: ReturnType<typeof taskQueries.assignments> }) {
+  const { data } = useSuspenseQuery(options)
+  const inputs = data.inputs ?? []
+  return (
+    <section aria-labelledby="assignments-heading" className="space-y-2">
+      <h2 id="assignments-heading" className="text-lg font-semibold">
+        Your next assignments
+      </h2>
+      {inputs.length === 0 ? (
+        <p className="text-sm text-slate-500">Nothing assigned to you right now (the task is closed, you are not one of its workers, or your share is done).</p>
+      ) : (
+        <ul className="flex flex-wrap gap-3">
+          {inputs.map((input, i) => (
+            <li key={input.id ?? i} className={card}>
+              <InputThumbnail input={input} size="md" />
+              <span className="truncate font-mono" title={input.id}>
+                {input.id?.slice(0, 12) ?? '—'}
+              </span>
+              <span className="line-clamp-2 text-slate-600 dark:text-slate-400">{inputConcepts(input).join(', ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** Labeled samples per worker (GetInputSamples): the input and the worker's annotation. */
+export function TaskSamples({ options, user, app }: { options: ReturnType<typeof taskQueries.samples>; user: string; app: string }) {
+  const { data } = useSuspenseQuery(options)
+  const hits = data.hits ?? []
+  return (
+    <section aria-labelledby="samples-heading" className="space-y-2">
+      <h2 id="samples-heading" className="text-lg font-semibold">
+        Samples ({hits.length})
+      </h2>
+      {hits.length === 0 ? (
+        <p className="text-sm text-slate-500">No labeled samples yet.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-3">
+          {hits.map((hit, i) => {
+            const worker = workerRef(hit.annotation?.worker)
+            const regions = annotationRegionCount(hit.annotation)
+            return (
+              <li key={hit.annotation?.id ?? `${hit.input?.id}-${i}`} className={card}>
+                <InputThumbnail input={hit.input} size="md" />
+                <span className="line-clamp-2">{annotationConcepts(hit.annotation).join(', ') || 'No concepts'}</span>
+                {regions > 0 && <span className="text-slate-500">{regions === 1 ? '1 region' : `${regions} regions`}</span>}
+                {worker && (
+                  <span className="truncate">
+                    by <WorkerLink user={user} app={app} worker={worker} />
+                  </span>
+                )}
+                {hit.annotation?.status && (
+                  <span className="max-w-full overflow-hidden">
+                    <StatusBadge status={hit.annotation.status} />
+                  </span>
+                )}
+                <RelativeTime value={hit.annotation?.modified_at ?? hit.annotation?.created_at} />
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
