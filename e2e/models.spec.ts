@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test, type Page } from '@playwright/test'
+
+/** The first render after a fresh load boots the whole console: on a busy machine that takes a while. */
+const BOOT = { timeout: 30_000 }
+
+// Ids from the stand-in's deterministic world (src/demo/data/world.ts): app general-vision has
+// 20 models; scenes-classifier has two trained versions, each with one evaluation.
+const APP = '/demo/general-vision'
+const MODELS = `${APP}/models`
+const SCENES = `${MODELS}/scenes-classifier`
+const SCENES_V1 = '6902817918ca4696d45963b7b9c81e26'
+const SCENES_V1_EVAL = '38b74645846988131e2c7aaef9065438'
+const FAILED = { model: 'baseline-classifier', version: 'a45aa70df53aa9eedc3780a1fe8012b1' }
+const DETECTORS = ['baseline-detector', 'everyday-detector', 'general-detector', 'outdoor-detector', 'outdoor-experimental-detector']
+
+function modelsTable(page: Page) {
+  return page.getByRole('table', { name: 'models' })
+}
+
+/** The first cell of every row: the model ids as shown. */
+async function modelIds(page: Page): Promise<string[]> {
+  const links = modelsTable(page).locator('tbody tr td:first-child a')
+  return (await links.allTextContents()).map((t) => t.trim())
+}
+
+/**
+ * Loads `path` fresh and records the order in which /v2 requests start and finish until the page
+ * is ready: every request of a deep link must start before the first answer arrives.
+ */
+async function apiWave(page: Page, path: string, ready: () => Promise<void>) {
+  const events: Array<{ kind: 'start' | 'done'; path: string }> = []
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/v2/')
+  const apiPath = (url: string) => new URL(url).pathname
+  page.on('request', (r) => {
+    if (isApi(r.url())) events.push({ kind: 'start', path: apiPath(r.url()) })
+  })
+  page.on('requestfinished', (r) => {
+    if (isApi(r.url())) events.push({ kind: 'done', path: apiPath(r.url()) })
+  })
+  await page.goto(path)
+  await ready()
+  const seen = events.slice()
+  const firstDone = seen.findIndex((e) => e.kind === 'done')
+  return {
+    started: seen.filter((e) => e.kind === 'start').map((e) => e.path),
+    late: firstDone < 0 ? [] : seen.slice(firstDone).filter((e) => e.kind === 'start').map((e) => e.path),
+  }
+}
+
+test('the models list shows the app models with type names, latest version status and links', async ({ page }) => {
+  await page.goto(MODELS)
+  await expect(page.getByRole('heading', { name: 'Models', level: 1 })).toBeVisible(BOOT)
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(20)
+  const scenes = modelsTable(page).getByRole('row').filter({ has: page.getByRole('link', { name: 'scenes-classifier', exact: true }) })
+  await expect(scenes).toContainText('Visual Classifier')
+  await expect(scenes).toContainText('Model trained')
+  await expect(scenes).toContainText('Organization')
+  await expect(scenes.locator('time').first()).toHaveAttribute('title', /UTC/)
+  await expect(page.getByLabel('Model type')).toHaveValue('')
+  await expect(page.getByLabel('Model type').locator('option', { hasText: 'Visual Detector' })).toHaveCount(1)
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const csv = await readFile((await download.path()) as string, 'utf8')
+  expect(csv.split(/\r?\n/)[0]).toBe('Model,Type,Latest version,Versions,Visibility,Created,Updated')
+  expect(csv).toContain('scenes-classifier,visual-classifier,')
+})
+
+test('the models list pages without totals', async ({ page }) => {
+  await page.goto(`${MODELS}?per_page=8&sort=name&order=asc`)
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(8, BOOT)
+  expect((await modelIds(page))[0]).toBe('baseline-classifier')
+  await page.getByRole('link', { name: 'Next →' }).click()
+  await expect(page).toHaveURL(/page=2/)
+  await expect(page.getByText('Page 2')).toBeVisible()
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(8)
+  await page.getByRole('link', { name: 'Next →' }).click()
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(4)
+  await expect(page.getByRole('link', { name: 'Next →' })).toHaveCount(0)
+})
+
+test('the models list drops bad link values with a note', async ({ page }) => {
+  await page.goto(`${MODELS}?per_page=abc&sort=bogus`)
+  await expect(page.getByText('Dropped per_page=abc: not a whole number')).toBeVisible(BOOT)
+  await expect(page.getByText(/Dropped sort=bogus/)).toBeVisible()
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(20)
+})
+
+test('filter by model type, open a model, come back with the filter kept', async ({ page }) => {
+  await page.goto(MODELS)
+  await page.getByLabel('Model type').selectOption({ label: 'Visual Detector' })
+  await expect(page).toHaveURL(/model_type_id=visual-detector/, BOOT)
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(DETECTORS.length)
+  expect((await modelIds(page)).sort()).toEqual(DETECTORS)
+
+  await page.getByRole('link', { name: 'everyday-detector', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'everyday-detector', level: 1 })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'versions' }).locator('tbody tr')).toHaveCount(3)
+
+  await page.goBack({ waitUntil: 'commit' })
+  await expect(page).toHaveURL(/model_type_id=visual-detector/)
+  await expect(page.getByLabel('Model type')).toHaveValue('visual-detector')
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(DETECTORS.length)
+})
+
+test('the filter form sorts through the URL, and a filter without results says so', async ({ page }) => {
+  await page.goto(MODELS)
+  await page.getByText('Filters and sort').click()
+  const form = page.getByRole('form', { name: 'Filter models' })
+  await form.getByLabel('Sort by', { exact: true }).selectOption({ label: 'Name' })
+  await form.getByLabel('Direction', { exact: true }).selectOption('asc')
+  await form.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/sort=name/)
+  await expect(page).toHaveURL(/order=asc/)
+  await expect.poll(async () => (await modelIds(page))[0]).toBe('baseline-classifier')
+
+  await page.goto(`${MODELS}?search=zzzz-nothing`)
+  await expect(page.getByText('No results for these filters.')).toBeVisible(BOOT)
+  await page.getByRole('link', { name: 'Clear filters' }).click()
+  await expect(modelsTable(page).locator('tbody tr')).toHaveCount(20)
+})
+
+test('the model page shows output info, concepts and versions linking to each version', async ({ page }) => {
+  await page.goto(SCENES)
+  await expect(page.getByRole('heading', { name: 'scenes-classifier', level: 1 })).toBeVisible(BOOT)
+  await expect(page.getByRole('link', { name: 'Visual Classifier' })).toHaveAttribute('href', /model_type_id=visual-classifier/)
+  await expect(page.getByRole('list', { name: '10 concepts' }).getByRole('listitem')).toHaveCount(10)
+  await expect(page.getByText('max_concepts').first()).toBeVisible()
+  const versions = page.getByRole('table', { name: 'versions' })
+  await expect(versions.locator('tbody tr')).toHaveCount(2)
+  const v1 = versions.getByRole('row').filter({ has: page.getByRole('link', { name: SCENES_V1.slice(0, 8) }) })
+  await expect(v1).toContainText('Model trained')
+  await expect(v1.getByRole('link', { name: SCENES_V1_EVAL.slice(0, 8) })).toHaveAttribute('href', `${APP}/evaluations/${SCENES_V1_EVAL}`)
+  await expect(v1.getByRole('link', { name: /^everyday-eval@/ })).toHaveAttribute('href', /\/datasets\/everyday-eval\/versions\//)
+  await v1.getByRole('link', { name: SCENES_V1.slice(0, 8) }).click()
+  await expect(page).toHaveURL(new RegExp(`${SCENES}/versions/${SCENES_V1}$`))
+  await expect(page.getByRole('heading', { name: 'Evaluation summary' })).toBeVisible()
+})
+
+test('a version deep link survives a reload and links to its evaluations and datasets', async ({ page }) => {
+  await page.goto(`${SCENES}/versions/${SCENES_V1}`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('scenes-classifier', BOOT)
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('@69028179', BOOT)
+  for (const label of ['ROC AUC', 'F1', 'Precision', 'Recall']) await expect(page.getByRole('listitem').filter({ hasText: label }).first()).toBeVisible()
+  await expect(page.getByText('No training statistics')).toBeVisible()
+  await expect(page.getByText('num_epochs')).toBeVisible()
+  const evaluations = page.getByRole('table', { name: 'evaluations of this version' })
+  await expect(evaluations.locator('tbody tr')).toHaveCount(1)
+  await expect(evaluations.getByRole('link', { name: SCENES_V1_EVAL.slice(0, 8) })).toHaveAttribute('href', `${APP}/evaluations/${SCENES_V1_EVAL}`)
+  await expect(evaluations.getByRole('link', { name: /^baseline-2024@/ }).first()).toHaveAttribute('href', /\/datasets\/baseline-2024\/versions\//)
+  await page.getByRole('link', { name: 'scenes-classifier', exact: true }).first().click()
+  await expect(page.getByRole('heading', { name: 'scenes-classifier', level: 1 })).toBeVisible()
+})
+
+test('a failed version shows why it failed', async ({ page }) => {
+  await page.goto(`${MODELS}/${FAILED.model}/versions/${FAILED.version}`)
+  await expect(page.getByRole('heading', { name: 'Model training failed', exact: true })).toBeVisible(BOOT)
+  await expect(page.getByText('Model training had an error')).toBeVisible()
+  await expect(page.getByText('Nothing here yet: this version has no evaluations.')).toBeVisible()
+})
+
+test('unknown models and versions show the not-found view', async ({ page }) => {
+  await page.goto(`${MODELS}/no-such-model`)
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible(BOOT)
+  await page.goto(`${SCENES}/versions/ffffffffffffffffffffffffffffffff`)
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible(BOOT)
+  await page.goto('/demo/no-such-app/models')
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible(BOOT)
+})
+
+test('the version page issues its requests in one wave', async ({ page }) => {
+  const wave = await apiWave(page, `${SCENES}/versions/${SCENES_V1}`, async () => {
+    await expect(page.getByRole('table', { name: 'evaluations of this version' })).toBeVisible(BOOT)
+  })
+  expect(wave.started.sort()).toEqual(
+    [`/v2/users/demo/apps/general-vision/models/scenes-classifier`, `/v2/users/demo/apps/general-vision/models/scenes-classifier/versions/${SCENES_V1}`, `/v2/users/demo/apps/general-vision/models/scenes-classifier/versions/${SCENES_V1}/evaluations`].sort(),
+  )
+  expect(wave.late).toEqual([])
+})
+
+test('the model page issues its requests in one wave', async ({ page }) => {
+  const model = await apiWave(page, SCENES, async () => {
+    await expect(page.getByRole('table', { name: 'versions' })).toBeVisible(BOOT)
+  })
+  expect(model.started).toHaveLength(4)
+  expect(model.late).toEqual([])
+})
+
+test('the models list issues its requests in one wave', async ({ page }) => {
+  const list = await apiWave(page, `${MODELS}?model_type_id=visual-detector`, async () => {
+    await expect(modelsTable(page)).toBeVisible(BOOT)
+  })
+  expect(list.started.sort()).toEqual(['/v2/users/demo/apps/general-vision/models', '/v2/users/demo/apps/general-vision/models/types'])
+  expect(list.late).toEqual([])
+})

@@ -1,0 +1,256 @@
+import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
+import { useSuspenseQuery } from '@tanstack/react-query'
+import { modelQueries, type ListModelVersionsQuery } from '../../../../../api/queries/models.ts'
+import { ensure } from '../../../../../api/load.ts'
+import { listFormModel, readListSearch } from '../../../../../api/list-page.ts'
+import { formValuesToSearch, type FormValues } from '../../../../../api/param-form.ts'
+import { pageOperations } from '../../../../../api/page-operations.gen.ts'
+import { Breadcrumbs } from '../../../../../components/Breadcrumbs.tsx'
+import type { Column } from '../../../../../components/DataTable.tsx'
+import { Markdown } from '../../../../../components/Markdown.tsx'
+import { ParamForm } from '../../../../../components/ParamForm.tsx'
+import { RequestTools } from '../../../../../components/RequestTools.tsx'
+import { ResourceList } from '../../../../../components/ResourceList.tsx'
+import { StatusBadge, statusLabel } from '../../../../../components/StatusBadge.tsx'
+import { RelativeTime } from '../../../../../components/Time.tsx'
+import { formatCount, formatMetric } from '../../../../../lib/format.ts'
+import { shortId } from '../../../../../lib/leaderboard.ts'
+import { versionConceptCount, visibilityLabel } from '../../../../../lib/models.ts'
+import type { SearchRecord } from '../../../../../lib/search-params.ts'
+import { DatasetLink, EvaluationLink, idLinkClass } from '../-components/links.tsx'
+import { ConceptChips, Fact, Section, StructList } from '../-components/parts.tsx'
+import type { QueryData } from '../-components/types.ts'
+
+const form = listFormModel(pageOperations.ListModelVersions)
+
+function versionsQuery(user: string, app: string, model: string, search: SearchRecord) {
+  const state = readListSearch(form, search)
+  return { state, options: modelQueries.versions(user, app, model, state.query as ListModelVersionsQuery) }
+}
+
+export const Route = createFileRoute('/$user/$app/models/$model/')({
+  // Lenient: the versions' filters go through the form engine, with notes on the page.
+  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
+  loaderDeps: ({ search }) => ({ search }),
+  loader: async ({ context: { queryClient }, params: { user, app, model }, deps: { search } }) => {
+    // All four are independent: one wave.
+    await Promise.all([
+      ensure(queryClient, modelQueries.detail(user, app, model)),
+      ensure(queryClient, modelQueries.outputInfo(user, app, model)),
+      ensure(queryClient, versionsQuery(user, app, model, search).options),
+      ensure(queryClient, modelQueries.types(user, app)),
+    ])
+  },
+  component: ModelPage,
+})
+
+type VersionRow = NonNullable<QueryData<typeof modelQueries.versions>['model_versions']>[number]
+
+function ModelPage() {
+  const { user, app, model: modelId } = Route.useParams()
+  const search = Route.useSearch()
+  const navigate = useNavigate({ from: Route.fullPath })
+  const detailOptions = modelQueries.detail(user, app, modelId)
+  const { data: detail } = useSuspenseQuery(detailOptions)
+  const { data: outputData } = useSuspenseQuery(modelQueries.outputInfo(user, app, modelId))
+  const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
+  const { state, options } = versionsQuery(user, app, modelId, search)
+  const { data: versionsData } = useSuspenseQuery(options)
+
+  const model = detail.model
+  const outputInfo = outputData.model?.output_info ?? model?.output_info
+  const concepts = outputInfo?.data?.concepts ?? []
+  const typeId = model?.model_type_id
+  const type = typeId ? typesData.model_types?.find((t) => t.id === typeId) : undefined
+  const tags = [...(model?.toolkits ?? []), ...(model?.use_cases ?? []), ...(model?.languages ?? [])]
+  const handleSubmit = (values: FormValues) => {
+    void navigate({ search: formValuesToSearch(form, values) })
+  }
+  const isFormOpen = state.isFiltered || state.notes.length > 0
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <Breadcrumbs
+          items={[
+            { label: user, link: { to: '/$user', params: { user } } },
+            { label: app, link: { to: '/$user/$app', params: { user, app } } },
+            { label: 'models', link: { to: '/$user/$app/models', params: { user, app } } },
+            { label: modelId },
+          ]}
+        />
+        <header className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold">{model?.name || modelId}</h1>
+            {model?.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{model.description}</p>}
+          </div>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <RequestTools queryKey={detailOptions.queryKey} />
+          </div>
+        </header>
+        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+          <Fact term="ID">
+            <span className="font-mono">{model?.id ?? modelId}</span>
+          </Fact>
+          <Fact term="Model type">
+            {typeId ? (
+              <Link to="/$user/$app/models" params={{ user, app }} search={{ model_type_id: typeId }} className="text-blue-700 hover:underline dark:text-blue-400" title={`Models of type ${typeId}`}>
+                {type?.title || typeId}
+              </Link>
+            ) : (
+              '—'
+            )}
+            {type?.title && <span className="ml-2 font-mono text-xs text-slate-500">{typeId}</span>}
+          </Fact>
+          <Fact term="Latest version">
+            {model?.model_version?.id ? (
+              <span className="flex flex-wrap items-center gap-2">
+                <Link to="/$user/$app/models/$model/versions/$version" params={{ user, app, model: modelId, version: model.model_version.id }} className={idLinkClass} title={model.model_version.id}>
+                  {shortId(model.model_version.id)}
+                </Link>
+                <StatusBadge status={model.model_version.status} />
+              </span>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact term="Versions">{formatCount(model?.version_count)}</Fact>
+          <Fact term="Visibility">{visibilityLabel(model?.visibility?.gettable)}</Fact>
+          {model?.creator && <Fact term="Creator">{model.creator}</Fact>}
+          <Fact term="Created">
+            <RelativeTime value={model?.created_at} />
+          </Fact>
+          <Fact term="Updated">
+            <RelativeTime value={model?.modified_at} />
+          </Fact>
+          {tags.length > 0 && (
+            <Fact term="Tags">
+              <span className="flex flex-wrap gap-1">
+                {tags.map((tag, i) => (
+                  <span key={`${tag}-${i}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+            </Fact>
+          )}
+        </dl>
+      </div>
+
+      {model?.notes && (
+        <Section id="notes-heading" title="Notes">
+          <div className="max-w-3xl">
+            <Markdown text={model.notes} />
+          </div>
+        </Section>
+      )}
+
+      <Section id="output-heading" title="Output info">
+        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+          <div className="space-y-2">
+            <h3 className="text-sm font-medium">
+              Concepts <span className="font-normal text-slate-500">({concepts.length})</span>
+            </h3>
+            <ConceptChips concepts={concepts} />
+          </div>
+          <div className="space-y-4">
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium">Output config</h3>
+              <StructList value={outputInfo?.output_config} empty="No output config." />
+            </div>
+            <div className="space-y-2">
+              <h3 className="text-sm font-medium">Inference parameters</h3>
+              <StructList value={outputInfo?.params} empty="No parameters." />
+            </div>
+            {outputInfo?.message && <p className="text-xs text-slate-500">{outputInfo.message}</p>}
+          </div>
+        </div>
+      </Section>
+
+      <Section id="versions-heading" title="Versions">
+        <ResourceList
+          noun="versions"
+          columns={versionColumns(user, app, modelId)}
+          rows={versionsData.model_versions ?? []}
+          rowKey={(row) => row.id ?? ''}
+          page={state.page}
+          perPage={state.perPage}
+          isFiltered={state.isFiltered}
+          clearFilters={{ to: '/$user/$app/models/$model', params: { user, app, model: modelId }, search: {} }}
+          pageLink={(page) => ({ to: '/$user/$app/models/$model', params: { user, app, model: modelId }, search: { ...search, page: String(page) } })}
+          filters={<ParamForm model={form} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter versions" />}
+          isFilterOpen={isFormOpen}
+          tools={<RequestTools queryKey={options.queryKey} />}
+          csvName={`${user}-${app}-${modelId}-versions`}
+        />
+      </Section>
+    </div>
+  )
+}
+
+function versionColumns(user: string, app: string, modelId: string): Column<VersionRow>[] {
+  const summary = (row: VersionRow) => row.metrics?.summary
+  return [
+    {
+      id: 'id',
+      header: 'Version',
+      cell: (row) => (
+        <div className="min-w-0">
+          {row.id ? (
+            <Link to="/$user/$app/models/$model/versions/$version" params={{ user, app, model: modelId, version: row.id }} className={idLinkClass} title={row.id}>
+              {shortId(row.id)}
+            </Link>
+          ) : (
+            <span className="text-slate-400">(no id)</span>
+          )}
+          {row.description && <p className="line-clamp-1 max-w-xs text-xs text-slate-500">{row.description}</p>}
+        </div>
+      ),
+      csv: (row) => row.id,
+    },
+    { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} />, csv: (row) => statusLabel(row.status?.code) },
+    { id: 'concepts', header: 'Concepts', cell: (row) => formatCount(versionConceptCount(row)), csv: (row) => versionConceptCount(row), className: 'text-right tabular-nums' },
+    { id: 'inputs', header: 'Inputs', cell: (row) => formatCount(row.total_input_count), csv: (row) => row.total_input_count, className: 'text-right tabular-nums' },
+    {
+      id: 'roc_auc',
+      header: 'ROC AUC',
+      cell: (row) => formatMetric(summary(row)?.macro_avg_roc_auc),
+      csv: (row) => summary(row)?.macro_avg_roc_auc,
+      className: 'text-right tabular-nums',
+    },
+    {
+      id: 'f1',
+      header: 'F1',
+      cell: (row) => formatMetric(summary(row)?.macro_avg_f1_score),
+      csv: (row) => summary(row)?.macro_avg_f1_score,
+      className: 'text-right tabular-nums',
+    },
+    {
+      id: 'evaluation',
+      header: 'Evaluation',
+      cell: (row) =>
+        row.metrics?.id ? (
+          <EvaluationLink user={row.metrics.user_id || user} app={row.metrics.app_id || app} evaluation={row.metrics.id} />
+        ) : row.metrics?.status ? (
+          <StatusBadge status={row.metrics.status} />
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+      csv: (row) => row.metrics?.id,
+    },
+    {
+      id: 'dataset',
+      header: 'Trained on',
+      cell: (row) => {
+        const dataset = row.train_info?.dataset
+        return (
+          <DatasetLink
+            dataset={dataset?.id ? { userId: dataset.user_id || row.user_id || user, appId: dataset.app_id || row.app_id || app, id: dataset.id, versionId: dataset.version?.id || undefined } : undefined}
+          />
+        )
+      },
+      csv: (row) => row.train_info?.dataset?.id,
+    },
+    { id: 'created', header: 'Created', cell: (row) => <RelativeTime value={row.created_at} />, csv: (row) => row.created_at },
+  ]
+}
