@@ -49,12 +49,12 @@ function queries(user: string, app: string, task: string) {
 export const Route = createFileRoute('/$user/$app/tasks/$task')({
   loader: async ({ context: { queryClient }, params: { user, app, task } }) => {
     const q = queries(user, app, task)
-    // One wave: none of these needs another's answer.
+    // One wave: none of these needs another's answer. Assignments are not read here: asking for
+    // them can hand out work, so the page asks only when the user does.
     await Promise.all([
       ensure(queryClient, q.detail),
       ensure(queryClient, q.annotationCounts),
       ensure(queryClient, q.inputCounts),
-      ensure(queryClient, q.assignments),
       ensure(queryClient, q.samples),
     ])
   },

@@ -1,6 +1,8 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import type { taskQueries } from '../../../../../api/queries/tasks.ts'
 import { StatusBadge } from '../../../../../components/StatusBadge.tsx'
+import { ErrorFacts } from '../../../../../components/states.tsx'
 import { RelativeTime } from '../../../../../components/Time.tsx'
 import { inputConcepts } from '../../../../../lib/datasets.ts'
 import { annotationConcepts, annotationRegionCount, workerRef } from '../../../../../lib/tasks.ts'
@@ -9,16 +11,36 @@ import { WorkerLink } from './WorkerLink.tsx'
 
 const card = 'flex w-44 flex-col gap-1 rounded-lg border border-slate-200 p-2 text-xs dark:border-slate-800'
 
-/** The caller's next assigned inputs (ListNextTaskAssignments). */
+/**
+ * The caller's next assigned inputs (ListNextTaskAssignments). On the real API asking may assign
+ * inputs to the caller, so nothing is requested until the user asks.
+ */
 export function TaskInputs({ options }: { options: ReturnType<typeof taskQueries.assignments> }) {
-  const { data } = useSuspenseQuery(options)
-  const inputs = data.inputs ?? []
+  const [isRequested, setIsRequested] = useState(false)
+  const { data, error, isFetching } = useQuery({ ...options, enabled: isRequested })
+  const inputs = data?.inputs ?? []
   return (
     <section aria-labelledby="assignments-heading" className="space-y-2">
       <h2 id="assignments-heading" className="text-lg font-semibold">
         Your next assignments
       </h2>
-      {inputs.length === 0 ? (
+      {!isRequested ? (
+        <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <button type="button" onClick={() => setIsRequested(true)} className="rounded-md border border-slate-300 px-3 py-1 font-medium text-slate-900 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-900">
+            Show my next assignments
+          </button>
+          <span>Asking the API for them may assign inputs of this task to you.</span>
+        </div>
+      ) : error ? (
+        <div role="alert" className="text-sm text-red-800 dark:text-red-300">
+          Could not load the assignments.
+          <ErrorFacts error={error} />
+        </div>
+      ) : !data ? (
+        <p role="status" className="text-sm text-slate-500">
+          {isFetching ? 'Loading assignments…' : ''}
+        </p>
+      ) : inputs.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing assigned to you right now (the task is closed, you are not one of its workers, or your share is done).</p>
       ) : (
         <ul className="flex flex-wrap gap-3">
