@@ -1,37 +1,11 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { apiWave } from './support/api-waves.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts).
 const APP = '/demo/general-vision'
 const HUGE_VERSION = '/demo/satellite-imagery/datasets/planet-scale-tiles/versions/d50d30248a216b21535c263064f5c5b4'
 // An image-and-video dataset: its version has "/", "/INPUT_TYPE:image" and "/INPUT_TYPE:video".
 const MIXED_VERSION = '/demo/wildlife-camera-traps/datasets/trap-raw/versions/36ffd13b8c7f7c527c798675181410bb'
-
-// --- One wave: every API request of a deep link starts before any of them has finished. A request
-// that needed another's answer could only start after that answer's body arrived.
-type ApiEvent = { kind: 'start' | 'end'; path: string }
-
-function collectApiWaves(page: Page): ApiEvent[] {
-  const events: ApiEvent[] = []
-  const path = (url: string) => new URL(url).pathname
-  page.on('request', (request) => {
-    if (path(request.url()).includes('/v2/')) events.push({ kind: 'start', path: path(request.url()) })
-  })
-  const onEnd = (request: Request) => {
-    if (path(request.url()).includes('/v2/')) events.push({ kind: 'end', path: path(request.url()) })
-  }
-  page.on('requestfinished', onEnd)
-  page.on('requestfailed', onEnd)
-  return events
-}
-
-/** `suffixes`: the page's requests, by the end of their path; each must appear, all in one wave. */
-function expectOneWave(events: ApiEvent[], suffixes: string[]) {
-  const isPageRequest = (event: ApiEvent) => suffixes.some((suffix) => event.path.endsWith(suffix))
-  for (const suffix of suffixes) expect(events.some((e) => e.kind === 'start' && e.path.endsWith(suffix)), `request …${suffix} was sent`).toBe(true)
-  const firstEnd = events.findIndex((e) => e.kind === 'end' && isPageRequest(e))
-  const lastStart = events.reduce((last, e, i) => (e.kind === 'start' && isPageRequest(e) ? i : last), -1)
-  expect(lastStart, `every request started before the first answer: ${JSON.stringify(events)}`).toBeLessThan(firstEnd)
-}
 
 function datasetsTable(page: Page) {
   return page.getByRole('table', { name: 'datasets' })
@@ -175,14 +149,18 @@ test('unknown datasets and versions show the not-found view', async ({ page }) =
 test('deep links issue their API requests in one wave', async ({ page }) => {
   // Several page loads in one journey.
   test.slow()
-  const waves = collectApiWaves(page)
-  await page.goto(HUGE_VERSION)
-  await expect(page.getByRole('table', { name: 'inputs' }).getByRole('row').nth(1)).toBeVisible()
   // The version and its dataset's inputs: independent, so they start together.
-  expectOneWave(waves, ['/datasets/planet-scale-tiles/versions/d50d30248a216b21535c263064f5c5b4', '/datasets/planet-scale-tiles/inputs'])
+  const version = await apiWave(page, HUGE_VERSION, async () => {
+    await expect(page.getByRole('table', { name: 'inputs' }).getByRole('row').nth(1)).toBeVisible()
+  })
+  const huge = '/v2/users/demo/apps/satellite-imagery/datasets/planet-scale-tiles'
+  expect(version.started).toEqual([`${huge}/inputs`, `${huge}/versions/d50d30248a216b21535c263064f5c5b4`])
+  expect(version.late).toEqual([])
 
-  const again = collectApiWaves(page)
-  await page.goto(`${APP}/datasets/baseline-2024`)
-  await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(10)
-  expectOneWave(again, ['/datasets/baseline-2024', '/datasets/baseline-2024/versions'])
+  const dataset = await apiWave(page, `${APP}/datasets/baseline-2024`, async () => {
+    await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(10)
+  })
+  const base = '/v2/users/demo/apps/general-vision/datasets/baseline-2024'
+  expect(dataset.started).toEqual([base, `${base}/versions`])
+  expect(dataset.late).toEqual([])
 })

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { apiWave } from './support/api-waves.ts'
 import { expect, test, type Page } from '@playwright/test'
 
 /** The first render after a fresh load boots the whole console: on a busy machine that takes a while. */
@@ -22,30 +23,6 @@ function modelsTable(page: Page) {
 async function modelIds(page: Page): Promise<string[]> {
   const links = modelsTable(page).locator('tbody tr td:first-child a')
   return (await links.allTextContents()).map((t) => t.trim())
-}
-
-/**
- * Loads `path` fresh and records the order in which /v2 requests start and finish until the page
- * is ready: every request of a deep link must start before the first answer arrives.
- */
-async function apiWave(page: Page, path: string, ready: () => Promise<void>) {
-  const events: Array<{ kind: 'start' | 'done'; path: string }> = []
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/v2/')
-  const apiPath = (url: string) => new URL(url).pathname
-  page.on('request', (r) => {
-    if (isApi(r.url())) events.push({ kind: 'start', path: apiPath(r.url()) })
-  })
-  page.on('requestfinished', (r) => {
-    if (isApi(r.url())) events.push({ kind: 'done', path: apiPath(r.url()) })
-  })
-  await page.goto(path)
-  await ready()
-  const seen = events.slice()
-  const firstDone = seen.findIndex((e) => e.kind === 'done')
-  return {
-    started: seen.filter((e) => e.kind === 'start').map((e) => e.path),
-    late: firstDone < 0 ? [] : seen.slice(firstDone).filter((e) => e.kind === 'start').map((e) => e.path),
-  }
 }
 
 test('the models list shows the app models with type names, latest version status and links', async ({ page }) => {

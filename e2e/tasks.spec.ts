@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { apiWave } from './support/api-waves.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts).
 const APP = '/demo/general-vision'
@@ -7,33 +8,6 @@ const TASK_ID = '434813dfd43347d6af53ca915e144256'
 const TASK = `/demo/retail-shelf-audit/tasks/${TASK_ID}`
 /** Auto-annotation: the worker is a model version. */
 const AUTO_TASK = `${APP}/tasks/c938d308d5e3e43ffe096841726f97d4`
-
-// --- One wave: every API request of a deep link starts before any of them has finished. A request
-// that needed another's answer could only start after that answer's body arrived.
-type ApiEvent = { kind: 'start' | 'end'; path: string }
-
-function collectApiWaves(page: Page): ApiEvent[] {
-  const events: ApiEvent[] = []
-  const path = (url: string) => new URL(url).pathname
-  page.on('request', (request) => {
-    if (path(request.url()).includes('/v2/')) events.push({ kind: 'start', path: path(request.url()) })
-  })
-  const onEnd = (request: Request) => {
-    if (path(request.url()).includes('/v2/')) events.push({ kind: 'end', path: path(request.url()) })
-  }
-  page.on('requestfinished', onEnd)
-  page.on('requestfailed', onEnd)
-  return events
-}
-
-/** `suffixes`: the page's requests, by the end of their path; each must appear, all in one wave. */
-function expectOneWave(events: ApiEvent[], suffixes: string[]) {
-  const isPageRequest = (event: ApiEvent) => suffixes.some((suffix) => event.path.endsWith(suffix))
-  for (const suffix of suffixes) expect(events.some((e) => e.kind === 'start' && e.path.endsWith(suffix)), `request …${suffix} was sent`).toBe(true)
-  const firstEnd = events.findIndex((e) => e.kind === 'end' && isPageRequest(e))
-  const lastStart = events.reduce((last, e, i) => (e.kind === 'start' && isPageRequest(e) ? i : last), -1)
-  expect(lastStart, `every request started before the first answer: ${JSON.stringify(events)}`).toBeLessThan(firstEnd)
-}
 
 function tasksTable(page: Page) {
   return page.getByRole('table', { name: 'tasks' })
@@ -132,9 +106,11 @@ test('an unknown task shows the not-found view', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
 })
 
-test('the task page issues its five API requests in one wave', async ({ page }) => {
-  const waves = collectApiWaves(page)
-  await page.goto(TASK)
-  await expect(page.getByRole('region', { name: /^Samples/ }).locator('img').first()).toBeVisible()
-  expectOneWave(waves, [`/tasks/${TASK_ID}`, `/tasks/${TASK_ID}/annotations/count`, `/tasks/${TASK_ID}/inputs/count`, `/tasks/${TASK_ID}/inputs/samples`])
+test('the task page issues its four API requests in one wave', async ({ page }) => {
+  const wave = await apiWave(page, TASK, async () => {
+    await expect(page.getByRole('region', { name: /^Samples/ }).locator('img').first()).toBeVisible()
+  })
+  const task = wave.started.find((path) => path.endsWith(`/tasks/${TASK_ID}`)) ?? ''
+  expect(wave.started).toEqual([task, `${task}/annotations/count`, `${task}/inputs/count`, `${task}/inputs/samples`])
+  expect(wave.late).toEqual([])
 })

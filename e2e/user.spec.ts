@@ -1,17 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-
-/** Every /v2 request the page makes, with when it started and when its answer finished. */
-function recordApi(page: Page) {
-  const calls: Array<{ url: string; start: number; end?: number }> = []
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/v2/')) calls.push({ url: request.url(), start: Date.now() })
-  })
-  page.on('requestfinished', (request) => {
-    const call = calls.find((c) => c.url === request.url() && c.end === undefined)
-    if (call) call.end = Date.now()
-  })
-  return calls
-}
+import { expect, test } from '@playwright/test'
+import { apiWave } from './support/api-waves.ts'
 
 test('the user page lists apps, filters them from the URL and keeps filters across back and reload', async ({ page }) => {
   await page.goto('./demo')
@@ -74,13 +62,11 @@ test('the app overview shows counts and notes, with scripts and javascript: link
 })
 
 test('a deep link to an app starts its API requests in one wave', async ({ page }) => {
-  const calls = recordApi(page)
-  await page.goto('./demo/general-vision')
-  await expect(page.getByRole('heading', { name: 'General Vision Lab', level: 1 })).toBeVisible()
-  const appCalls = calls.filter((c) => c.url.includes('/apps/general-vision'))
-  expect(appCalls.map((c) => new URL(c.url).pathname).sort()).toEqual(['/v2/users/demo/apps/general-vision', '/v2/users/demo/apps/general-vision/resource_counts'])
-  const firstEnd = Math.min(...appCalls.map((c) => c.end ?? Infinity))
-  for (const call of appCalls) expect(call.start).toBeLessThanOrEqual(firstEnd)
+  const wave = await apiWave(page, './demo/general-vision', async () => {
+    await expect(page.getByRole('heading', { name: 'General Vision Lab', level: 1 })).toBeVisible()
+  })
+  expect(wave.started).toEqual(['/v2/users/demo/apps/general-vision', '/v2/users/demo/apps/general-vision/resource_counts'])
+  expect(wave.late).toEqual([])
 })
 
 test('an unknown app shows the not-found view', async ({ page }) => {

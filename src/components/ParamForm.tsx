@@ -128,14 +128,14 @@ export function ParamForm({ model, values, onSubmit, notes = [], submitLabel = '
     />
   )
   const renderGroup = (group: FieldGroup) =>
-    group.prefix === null ? (
+    group.prefix === null && !group.isPath ? (
       <div key="loose" className="grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
         {group.fields.map(renderField)}
       </div>
     ) : (
-      <fieldset key={group.prefix} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
+      <fieldset key={group.prefix ?? 'path'} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
         <legend className="px-1 text-sm font-medium">
-          {group.label} <span className="font-mono text-xs font-normal text-slate-500">{group.prefix}.*</span>
+          {group.label} {group.prefix && <span className="font-mono text-xs font-normal text-slate-500">{group.prefix}.*</span>}
         </legend>
         <div className="grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">{group.fields.map(renderField)}</div>
       </fieldset>

@@ -1,5 +1,5 @@
-import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { Link } from '@tanstack/react-router'
+import { memo, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react'
+import { useRouter } from '@tanstack/react-router'
 import type { OperationInfo } from '../../api/operations.ts'
 import { buildOperationIndex, filterOperations, groupByResource, type OperationGroup } from './operation-index.ts'
 
@@ -37,10 +37,23 @@ export function OperationList({ operations, query, onQueryChange }: OperationLis
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const handleChange = (value: string) => {
-    setText(value)
+  // The URL follows the box after a pause: one history update per search, not per keystroke.
+  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(timerRef.current), [])
+  const pendingRef = useRef<string | undefined>(undefined)
+  const flush = () => {
+    clearTimeout(timerRef.current)
+    const value = pendingRef.current
+    if (value === undefined) return
+    pendingRef.current = undefined
     setShownQuery(value)
     onQueryChange(value)
+  }
+  const handleChange = (value: string) => {
+    setText(value)
+    pendingRef.current = value
+    clearTimeout(timerRef.current)
+    timerRef.current = setTimeout(flush, 300)
   }
 
   return (
@@ -73,7 +86,8 @@ export function OperationList({ operations, query, onQueryChange }: OperationLis
           {count === operations.length ? `${count} operations` : `${count} of ${operations.length} operations`}
         </p>
       </div>
-      <div id={`${id}-results`}>
+      {/* Leaving for an operation: write the search into this entry first, so Back restores it. */}
+      <div id={`${id}-results`} onPointerDownCapture={flush} onKeyDownCapture={(e) => e.key === 'Enter' && flush()}>
         <OperationGroups groups={groups} idPrefix={id} text={deferredText} />
       </div>
     </div>
@@ -81,29 +95,42 @@ export function OperationList({ operations, query, onQueryChange }: OperationLis
 }
 
 /** Rendered again only when the filtered list changes, not when the URL catches up with the box. */
+// Plain anchors with one delegated click handler: 227 router Links cost several times more to
+// render on every keystroke, and these links need no preloading.
 const OperationGroups = memo(function OperationGroups({ groups, idPrefix: id, text }: { groups: OperationGroup[]; idPrefix: string; text: string }) {
+  const router = useRouter()
+  const PLACEHOLDER = '__operation__'
+  const template = useMemo(() => router.buildLocation({ to: '/explore/$operation', params: { operation: PLACEHOLDER } }).href, [router])
+  const handleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    const anchor = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-operation]')
+    const operation = anchor?.dataset.operation
+    if (!operation) return
+    event.preventDefault()
+    void router.navigate({ to: '/explore/$operation', params: { operation } })
+  }
   return (
-    <div className="space-y-6">
-        {groups.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No operation matches “{text}”.</p>}
-        {groups.map((group) => (
-          <section key={group.resource} aria-labelledby={`${id}-${group.resource}`}>
-            <h2 id={`${id}-${group.resource}`} className="border-b border-slate-200 pb-1 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-400">
-              {group.resource} <span className="font-normal normal-case text-slate-500">({group.ops.length})</span>
-            </h2>
-            <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-900">
-              {group.ops.map((op) => (
-                <li key={op.id} className="flex flex-wrap items-baseline gap-x-3 py-1.5 text-sm">
-                  <Link to="/explore/$operation" params={{ operation: op.id }} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
-                    {op.id}
-                  </Link>
-                  <code className="break-all text-xs text-slate-600 dark:text-slate-400">{op.path}</code>
-                  <span className="text-slate-600 dark:text-slate-400">{op.summary}</span>
-                  {op.deprecated && <span className="text-xs text-amber-700">deprecated</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
+    <div className="space-y-6" onClick={handleClick}>
+      {groups.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No operation matches “{text}”.</p>}
+      {groups.map((group) => (
+        <section key={group.resource} aria-labelledby={`${id}-${group.resource}`} className="[contain-intrinsic-size:auto_12rem] [content-visibility:auto]">
+          <h2 id={`${id}-${group.resource}`} className="border-b border-slate-200 pb-1 text-sm font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-400">
+            {group.resource} <span className="font-normal normal-case text-slate-500">({group.ops.length})</span>
+          </h2>
+          <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-900">
+            {group.ops.map((op) => (
+              <li key={op.id} className="flex flex-wrap items-baseline gap-x-3 py-1.5 text-sm">
+                <a href={template.replace(PLACEHOLDER, encodeURIComponent(op.id))} data-operation={op.id} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+                  {op.id}
+                </a>
+                <code className="break-all text-xs text-slate-600 dark:text-slate-400">{op.path}</code>
+                <span className="text-slate-600 dark:text-slate-400">{op.summary}</span>
+                {op.deprecated && <span className="text-xs text-amber-700">deprecated</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   )
 })

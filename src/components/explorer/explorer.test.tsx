@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { QueryClientProvider } from '@tanstack/react-query'
@@ -63,9 +63,6 @@ function openExplorer(url: string, handler = createDemoApi({ rateLimit: false })
   return { sent, router }
 }
 
-beforeEach(() => {
-  Object.defineProperty(navigator, 'clipboard', { value: { writeText: vi.fn(async () => {}) }, configurable: true })
-})
 afterEach(() => {
   cleanup()
   clearSession()
@@ -98,7 +95,7 @@ describe('operation list', () => {
     fireEvent.keyDown(document.body, { key: '/' })
     expect(search).toHaveFocus()
     await user.type(search, 'confusion')
-    expect(screen.getByText('6 of 227 operations')).toBeInTheDocument()
+    expect(await screen.findByText('6 of 227 operations')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'GetEvaluation' })).toHaveAttribute('href', '/explore/GetEvaluation')
   })
 })
@@ -125,8 +122,8 @@ describe('operation page', () => {
     await screen.findByRole('heading', { name: 'ListModels' })
     await user.type(screen.getByLabelText(/^App ID/), 'my app')
     await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
-    const text = vi.mocked(navigator.clipboard.writeText).mock.calls[0]?.[0]
-    expect(text).toBe(`curl 'http://console.test/v2/users/demo/apps/my%20app/models' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
+    // user-event stands in for the clipboard.
+    expect(await navigator.clipboard.readText()).toBe(`curl 'http://console.test/v2/users/demo/apps/my%20app/models' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
   })
 
   it('waits for required path parameters, prefilled user id offered, then runs on Run', async () => {
@@ -201,7 +198,8 @@ describe('operation page', () => {
 
   it('shows the not-found view for an unknown operation id', async () => {
     openExplorer('/explore/NoSuchOperation')
-    await waitFor(() => expect(document.body.textContent).toMatch(/Not Found/i))
+    expect(await screen.findByRole('heading', { name: 'No operation named NoSuchOperation' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Search the operations' })).toHaveAttribute('href', '/explore?q=NoSuchOperation')
   })
 })
 
