@@ -73,8 +73,13 @@ export function createApp(options: AppOptions): Hono {
     await next()
     withSecurityHeaders(c)
   })
-  // A full evaluation is megabytes of JSON that gzips about tenfold.
-  app.use('*', compress())
+  // A full evaluation is megabytes of JSON that gzips about tenfold. Proxied answers stream through
+  // untouched: compressing would hold back the chunks the upstream sends.
+  const compression = compress()
+  app.use('*', async (c, next) => {
+    if (mode === 'proxy' && c.req.path.includes('/v2')) return next()
+    return compression(c, next)
+  })
 
   app.onError((error, c) => {
     logger.error(`${c.req.method} ${c.req.path} failed: ${error instanceof Error ? error.message : String(error)}`)
