@@ -3,8 +3,9 @@
 import type { Bench } from './harness.ts'
 import { decodeMatrixBench } from './decode-matrix.ts'
 import { evalThresholdBench } from './eval-threshold.ts'
+import { drawHeatmapBench } from './draw-heatmap.ts'
 
-const benches: Bench[] = [decodeMatrixBench, evalThresholdBench]
+const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench]
 
 const only = process.argv.slice(2)
 for (const bench of benches) {

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { apiWave } from './support/api-waves.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts, the evaluation plan).
 const TWO = { app: 'general-vision', id: '8d57d5306841ce8aa234341b7c16cc05' } // 2 concepts
@@ -181,29 +182,15 @@ test('the 1,000-concept evaluation renders every panel and its counts match the 
 
 test('comparing two evaluations shows A minus B, per-concept deltas and overlaid curves, loaded in one wave', async ({ page }) => {
   // Evaluation A, evaluation B and the picker's list: every one starts before any answer arrives.
-  const events: string[] = []
-  const isEvaluationRequest = (url: string) => new URL(url).pathname.includes(`/apps/${TWO.app}/evaluations`)
-  page.on('request', (r) => {
-    if (isEvaluationRequest(r.url())) events.push(`start ${new URL(r.url()).pathname}`)
-  })
-  page.on('requestfinished', (r) => {
-    if (isEvaluationRequest(r.url())) events.push(`end ${new URL(r.url()).pathname}`)
-  })
-  await page.goto(viewerPath(TWO, `?compare=${TWO_AGAIN.id}`))
-  await expectViewerReady(page)
+  const wave = await apiWave(page, viewerPath(TWO, `?compare=${TWO_AGAIN.id}`), () => expectViewerReady(page))
+  const base = `/v2/users/demo/apps/${TWO.app}/evaluations`
+  expect(wave.started).toEqual(expect.arrayContaining([base, `${base}/${TWO.id}`, `${base}/${TWO_AGAIN.id}`]))
+  expect(wave.late).toEqual([])
   const panel = page.getByTestId('panel-compare')
   await expect(panel.getByRole('application', { name: /Confusion matrix, A minus B/ })).toBeVisible()
   await expect(panel.getByRole('table', { name: 'Per-concept deltas, A minus B' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'ROC curve legend' })).toContainText('(B)')
   await expect(page.getByTestId('summary-cards')).toContainText('B 0.')
-  const base = `/v2/users/demo/apps/${TWO.app}/evaluations`
-  const firstEnd = events.findIndex((e) => e.startsWith('end '))
-  const starts = [`start ${base}/${TWO.id}`, `start ${base}/${TWO_AGAIN.id}`, `start ${base}`]
-  for (const start of starts) {
-    const at = events.indexOf(start)
-    expect(at, `${start} in ${JSON.stringify(events)}`).toBeGreaterThanOrEqual(0)
-    expect(at, `${start} before the first answer in ${JSON.stringify(events)}`).toBeLessThan(firstEnd)
-  }
   // The picker lists the app's other evaluations; None stops comparing.
   const picker = page.getByLabel('Compare with (B)')
   await expect(picker.locator('option', { hasText: TWO_AGAIN.id.slice(0, 8) })).toHaveCount(1)

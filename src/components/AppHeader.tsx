@@ -26,6 +26,9 @@ export function AppHeader() {
         <Link to="/explore" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white" activeProps={{ className: 'font-medium text-slate-900 dark:text-white' }}>
           Explore
         </Link>
+        <Link to="/evaluation-file" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white" activeProps={{ className: 'font-medium text-slate-900 dark:text-white' }}>
+          Open evaluation file
+        </Link>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {session && <CommandPalette />}
           {session?.isDemo && (

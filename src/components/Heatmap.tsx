@@ -5,11 +5,11 @@ import {
   cellRect,
   colorIndex,
   colorMappingFor,
+  drawHeatmap,
   drawOverlay,
   hoverInfo,
   lineSums,
   lutCss,
-  paintMatrix,
   panTo,
   thinLabels,
   zoomAround,
@@ -17,6 +17,7 @@ import {
   type ColorMapping,
   type ColorScale,
   type ColorScheme,
+  type DrawCache,
   type PlotGeometry,
 } from './heatmap-paint.ts'
 
@@ -63,6 +64,7 @@ export interface HeatmapProps {
 const LEFT = 128
 const TOP = 100
 const LABEL_SPACING = 13
+const MAX_CELL = 96
 const TABLE_GRID_LIMIT = 25 * 25
 const PAGE = 50
 
@@ -129,7 +131,7 @@ export function Heatmap(props: HeatmapProps) {
   const [containerRef, containerWidth] = useElementWidth()
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const overlayRef = useRef<HTMLCanvasElement>(null)
-  const imageRef = useRef<ImageData | null>(null)
+  const cacheRef = useRef<DrawCache>({})
   const tableId = useId()
   const helpId = useId()
   const liveId = useId()
@@ -160,14 +162,16 @@ export function Heatmap(props: HeatmapProps) {
 
   const viewRows = view.r1 - view.r0
   const viewCols = view.c1 - view.c0
-  const plotW = Math.max(120, Math.min(maxSize, Math.floor((containerWidth || maxSize + LEFT) - LEFT - 8)))
+  // Small matrices get cells of at most MAX_CELL pixels rather than a wall of four squares.
+  const plotW = Math.max(120, Math.min(maxSize, viewCols * MAX_CELL, Math.floor((containerWidth || maxSize + LEFT) - LEFT - 8)))
   const plotH = viewCols > 0 ? Math.max(40, Math.min(maxSize, Math.round((plotW * viewRows) / viewCols))) : 40
   const geometry: PlotGeometry = useMemo(() => ({ view, width: plotW, height: plotH }), [view, plotW, plotH])
   const mapping: ColorMapping = useMemo(() => colorMappingFor(values, scheme, scale), [values, scheme, scale])
-  const sums = useMemo(() => lineSums(values, rows, cols), [values, rows, cols])
+  // Row and column sums cost a pass over every cell: only when shares are shown.
+  const sums = useMemo(() => (showShares ? lineSums(values, rows, cols) : null), [showShares, values, rows, cols])
   const dpr = typeof window !== 'undefined' ? Math.min(3, window.devicePixelRatio || 1) : 1
 
-  // Cells: one device-size image, one putImageData.
+  // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData.
   useLayoutEffect(() => {
     const canvas = canvasRef.current
     const ctx = canvas?.getContext('2d')
@@ -176,13 +180,7 @@ export function Heatmap(props: HeatmapProps) {
     const h = Math.max(1, Math.round(plotH * dpr))
     if (canvas.width !== w) canvas.width = w
     if (canvas.height !== h) canvas.height = h
-    let image = imageRef.current
-    if (!image || image.width !== w || image.height !== h) {
-      image = ctx.createImageData(w, h)
-      imageRef.current = image
-    }
-    paintMatrix({ pixels: new Uint32Array(image.data.buffer), width: w, height: h }, values, cols, view, mapping, buildLut(scheme, isDark))
-    ctx.putImageData(image, 0, 0)
+    drawHeatmap(ctx, cacheRef.current, values, mapping, rows, cols, view, w, h, buildLut(scheme, isDark))
     // Values in the cells when they are big enough to read.
     const cw = (plotW / viewCols) * dpr
     const ch = (plotH / viewRows) * dpr
@@ -193,13 +191,12 @@ export function Heatmap(props: HeatmapProps) {
       for (let i = view.r0; i < view.r1; i++) {
         for (let j = view.c0; j < view.c1; j++) {
           const v = values[i * cols + j]!
-          const idx = colorIndex(v, mapping)
-          ctx.fillStyle = textColorOn(scheme, idx, isDark)
+          ctx.fillStyle = textColorOn(scheme, colorIndex(v, mapping), isDark)
           ctx.fillText(formatValue(v, i, j), (j - view.c0 + 0.5) * cw, (i - view.r0 + 0.5) * ch, cw - 4)
         }
       }
     }
-  }, [values, cols, view, mapping, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
+  }, [values, mapping, rows, cols, view, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
 
   // Overlay: hover crosshair, keyboard cursor, selection, drag rectangle. Cheap, redrawn per move.
   useLayoutEffect(() => {
@@ -316,10 +313,13 @@ export function Heatmap(props: HeatmapProps) {
   }
 
   const describe = (cell: HeatmapCell): string[] => {
-    const info = hoverInfo(values, cols, sums, cell.row, cell.col)
-    const lines = [`${rowAxisLabel}: ${rowLabels[cell.row] ?? cell.row + 1}`, `${colAxisLabel}: ${colLabels[cell.col] ?? cell.col + 1}`, `Value: ${formatValue(info.value, cell.row, cell.col)}`]
+    const value = values[cell.row * cols + cell.col]!
+    const lines = [`${rowAxisLabel}: ${rowLabels[cell.row] ?? cell.row + 1}`, `${colAxisLabel}: ${colLabels[cell.col] ?? cell.col + 1}`, `Value: ${formatValue(value, cell.row, cell.col)}`]
     for (const [k, v] of props.cellDetails?.(cell.row, cell.col) ?? []) lines.push(`${k}: ${v}`)
-    if (showShares) lines.push(`Row share: ${percent(info.rowShare)}`, `Column share: ${percent(info.colShare)}`)
+    if (sums) {
+      const info = hoverInfo(values, cols, sums, cell.row, cell.col)
+      lines.push(`Row share: ${percent(info.rowShare)}`, `Column share: ${percent(info.colShare)}`)
+    }
     return lines
   }
   const tipCell = hover ?? active
@@ -439,7 +439,7 @@ export function Heatmap(props: HeatmapProps) {
         {announcement}
       </p>
       <div id={tableId} hidden={!isTable}>
-        {isTable && <HeatmapTable {...props} formatValue={formatValue} view={view} sums={sums} showShares={showShares} />}
+        {isTable && <HeatmapTable {...props} formatValue={formatValue} view={view} sums={sums} />}
       </div>
     </figure>
   )
@@ -478,15 +478,15 @@ function ColorLegend({ mapping, scheme, isDark, formatValue }: { mapping: ColorM
 interface HeatmapTableProps extends HeatmapProps {
   formatValue: (value: number, row: number, col: number) => string
   view: CellWindow
-  sums: ReturnType<typeof lineSums>
-  showShares: boolean
+  /** Null when shares are not shown. */
+  sums: ReturnType<typeof lineSums> | null
 }
 
 /**
  * The exact values: the whole grid for small matrices; otherwise the non-zero cells of the zoomed
  * region (or of the whole matrix), largest first, a page at a time.
  */
-export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', formatValue, formatExact, cellDetails, view, sums, showShares }: HeatmapTableProps) {
+export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', formatValue, formatExact, cellDetails, view, sums }: HeatmapTableProps) {
   const [isWhole, setIsWhole] = useState(false)
   const [page, setPage] = useState(0)
   const exact = formatExact ?? ((i: number, j: number) => formatValue(values[i * cols + j]!, i, j))
@@ -585,7 +585,7 @@ export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, 
                   {k}
                 </th>
               ))}
-              {showShares && (
+              {sums && (
                 <>
                   <th scope="col" className="px-2 py-1.5 text-right font-medium">
                     Row share
@@ -601,7 +601,7 @@ export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, 
             {shown.map((k) => {
               const i = Math.floor(k / cols)
               const j = k % cols
-              const info = hoverInfo(values, cols, sums, i, j)
+              const info = sums ? hoverInfo(values, cols, sums, i, j) : null
               return (
                 <tr key={k}>
                   <td className="px-2 py-1 font-mono">{rowLabels[i]}</td>
@@ -614,7 +614,7 @@ export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, 
                       {text}
                     </td>
                   ))}
-                  {showShares && (
+                  {info && (
                     <>
                       <td className="px-2 py-1 text-right">{percent(info.rowShare)}</td>
                       <td className="px-2 py-1 text-right">{percent(info.colShare)}</td>

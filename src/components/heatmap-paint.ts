@@ -116,25 +116,46 @@ export function buildLut(scheme: ColorScheme, isDark: boolean): Uint32Array {
 
 /**
  * The mapping for a matrix: sequential from min(0, smallest) to the largest value, diverging
- * symmetric around 0. NaN and infinities are ignored.
+ * symmetric around 0. NaN and infinities are ignored. One pass (two for the log scale).
  */
-export function colorMappingFor(values: ArrayLike<number>, scheme: ColorScheme, scale: ColorScale): ColorMapping {
-  let min = Infinity
-  let max = -Infinity
-  let unit = Infinity
-  for (let k = 0; k < values.length; k++) {
+export function colorMappingFor(values: Float64Array, scheme: ColorScheme, scale: ColorScale): ColorMapping {
+  let min = values.length > 0 ? values[0]! : Infinity
+  let max = min
+  if (min !== min) {
+    min = Infinity
+    max = -Infinity
+  }
+  for (let k = 1; k < values.length; k++) {
     const v = values[k]!
-    if (!Number.isFinite(v)) continue
-    if (v < min) min = v
+    // One comparison for most cells (NaN fails both and is skipped).
     if (v > max) max = v
-    const a = v < 0 ? -v : v
-    if (a > 0 && a < unit) unit = a
+    else if (v < min) min = v
+  }
+  // NaN never wins a comparison; infinities would flatten the scale: leave them out.
+  if (min === -Infinity || max === Infinity) {
+    min = Infinity
+    max = -Infinity
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!
+      if (v === Infinity || v === -Infinity) continue
+      if (v < min) min = v
+      if (v > max) max = v
+    }
   }
   if (min === Infinity) {
     min = 0
     max = 0
   }
-  if (unit === Infinity) unit = 1
+  let unit = 1
+  if (scale === 'log') {
+    unit = Infinity
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]!
+      const a = v < 0 ? -v : v
+      if (a > 0 && a < unit) unit = a
+    }
+    if (unit === Infinity) unit = 1
+  }
   if (scheme === 'diverging') {
     const m = Math.max(Math.abs(min), Math.abs(max))
     return { scheme, scale, min: -m, max: m, unit }
@@ -142,87 +163,134 @@ export function colorMappingFor(values: ArrayLike<number>, scheme: ColorScheme, 
   return { scheme, scale, min: Math.min(0, min), max, unit }
 }
 
-/** LUT index of one value; the same arithmetic as the paint loops, for legends and tests. */
+/** LUT index of one value; the same arithmetic as colorIndices, for legends, text and tests. */
 export function colorIndex(v: number, m: ColorMapping): number {
-  if (!Number.isFinite(v)) return m.scheme === 'diverging' ? NEUTRAL_INDEX : EMPTY_INDEX
-  if (m.scheme === 'diverging') {
-    if (v === 0 || m.max <= 0) return NEUTRAL_INDEX
-    let t: number
-    if (m.scale === 'log') {
-      t = Math.log1p(Math.abs(v) / m.unit) / Math.log1p(m.max / m.unit)
-      if (v < 0) t = -t
-    } else t = v / m.max
-    const i = NEUTRAL_INDEX + Math.round(t * 127)
-    return i < 1 ? 1 : i > 255 ? 255 : i
-  }
-  if (v === 0) return EMPTY_INDEX
-  const span = m.max - m.min
-  if (span <= 0) return 255
-  let t: number
-  if (m.scale === 'log') {
-    const a = v - m.min
-    t = a <= 0 ? 0 : Math.log1p(a / m.unit) / Math.log1p(span / m.unit)
-  } else t = (v - m.min) / span
-  // Non-zero values never take the empty color.
-  const i = 1 + Math.floor(t * 254.999)
-  return i < 1 ? 1 : i > 255 ? 255 : i
+  const out = new Uint8ClampedArray(1)
+  colorIndices(Float64Array.of(v), m, out)
+  return out[0]!
 }
 
 /**
- * Per-cell LUT indices of `count` values starting at `offset`, written to `out` (length >= count).
- * Inlined arithmetic of colorIndex: this loop runs once per cell per draw.
+ * The LUT index of every cell, into `out` (a Uint8ClampedArray clamps to 0..255 by itself).
+ * Sequential: 0 for exactly zero (and NaN), 1..255 over [min, max]; diverging: 128 for zero.
+ * Monomorphic loops over a Float64Array, the hot path of drawing a new matrix.
  */
-function indexRun(values: ArrayLike<number>, offset: number, count: number, m: ColorMapping, out: Uint8Array): void {
+export function colorIndices(values: Float64Array, m: ColorMapping, out: Uint8ClampedArray): Uint8ClampedArray {
+  const n = values.length
+  const isLog = m.scale === 'log'
+  const invUnit = 1 / m.unit
   if (m.scheme === 'diverging') {
-    const isLog = m.scale === 'log'
-    const k = m.max > 0 ? (isLog ? 127 / Math.log1p(m.max / m.unit) : 127 / m.max) : 0
-    const invUnit = 1 / m.unit
-    for (let j = 0; j < count; j++) {
-      const v = values[offset + j]!
-      if (v === 0 || !(v === v) || k === 0) {
+    const k = m.max > 0 && Number.isFinite(m.max) ? (isLog ? 127 / Math.log1p(m.max * invUnit) : 127 / m.max) : 0
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      if (v === 0 || v !== v || k === 0) {
         out[j] = NEUTRAL_INDEX
         continue
       }
-      let s: number
-      if (isLog) s = v > 0 ? Math.log1p(v * invUnit) * k : -Math.log1p(-v * invUnit) * k
-      else s = v * k
-      let i = NEUTRAL_INDEX + Math.round(s)
-      if (i < 1) i = 1
-      else if (i > 255) i = 255
-      out[j] = i
+      const s = isLog ? (v > 0 ? Math.log1p(v * invUnit) : -Math.log1p(-v * invUnit)) * k : v * k
+      // Clamped to 1..255 (0 would be a second neutral); rounding away from zero keeps tiny values off 128.
+      const i = NEUTRAL_INDEX + (s > 0 ? Math.ceil(s) : Math.floor(s))
+      out[j] = i < 1 ? 1 : i
     }
-    return
+    return out
   }
-  const span = m.max - m.min
   const min = m.min
-  if (m.scale === 'log') {
-    const invUnit = 1 / m.unit
-    const k = span > 0 ? 254.999 / Math.log1p(span * invUnit) : 0
-    for (let j = 0; j < count; j++) {
-      const v = values[offset + j]!
-      if (v === 0 || !(v === v)) {
+  const span = m.max - min
+  if (!(span > 0) || !Number.isFinite(span)) {
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      out[j] = v === 0 || v !== v ? EMPTY_INDEX : 255
+    }
+    return out
+  }
+  if (isLog) {
+    const k = 254.999 / Math.log1p(span * invUnit)
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      if (v === 0 || v !== v) {
         out[j] = EMPTY_INDEX
         continue
       }
       const a = v - min
-      let i = k === 0 ? 255 : 1 + ((a > 0 ? Math.log1p(a * invUnit) * k : 0) | 0)
-      if (i < 1) i = 1
-      else if (i > 255) i = 255
-      out[j] = i
+      out[j] = 1 + ((a > 0 ? Math.log1p(a * invUnit) * k : 0) | 0)
+    }
+    return out
+  }
+  const k = 254.999 / span
+  for (let j = 0; j < n; j++) {
+    const v = values[j]!
+    // Most cells of a big confusion matrix are zero: one well-predicted branch.
+    if (v === 0 || v !== v) out[j] = EMPTY_INDEX
+    else out[j] = 1 + (((v - min) * k) | 0)
+  }
+  return out
+}
+
+/**
+ * Cell colors, one pixel per cell: the image of the whole matrix (rows x cols), values straight
+ * to pixels in one loop per scale (the arithmetic of colorIndices, through the LUT).
+ */
+export function paintCells(pixels: Uint32Array, values: Float64Array, m: ColorMapping, lut: Uint32Array): void {
+  const n = values.length
+  const isLog = m.scale === 'log'
+  const invUnit = 1 / m.unit
+  if (m.scheme === 'diverging') {
+    const neutral = lut[NEUTRAL_INDEX]!
+    const k = m.max > 0 && Number.isFinite(m.max) ? (isLog ? 127 / Math.log1p(m.max * invUnit) : 127 / m.max) : 0
+    if (k === 0) {
+      pixels.fill(neutral, 0, n)
+      return
+    }
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      if (v === 0 || v !== v) {
+        pixels[j] = neutral
+        continue
+      }
+      const s = isLog ? (v > 0 ? Math.log1p(v * invUnit) : -Math.log1p(-v * invUnit)) * k : v * k
+      const i = NEUTRAL_INDEX + (s > 0 ? Math.ceil(s) : Math.floor(s))
+      pixels[j] = lut[i < 1 ? 1 : i > 255 ? 255 : i]!
     }
     return
   }
-  const k = span > 0 ? 254.999 / span : 0
-  for (let j = 0; j < count; j++) {
-    const v = values[offset + j]!
-    if (v === 0 || !(v === v)) {
-      out[j] = EMPTY_INDEX
-      continue
+  const empty = lut[EMPTY_INDEX]!
+  const min = m.min
+  const span = m.max - min
+  if (!(span > 0) || !Number.isFinite(span)) {
+    const full = lut[255]!
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      pixels[j] = v === 0 || v !== v ? empty : full
     }
-    let i = k === 0 ? 255 : 1 + (((v - min) * k) | 0)
-    if (i < 1) i = 1
-    else if (i > 255) i = 255
-    out[j] = i
+    return
+  }
+  if (isLog) {
+    const k = 254.999 / Math.log1p(span * invUnit)
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      if (v === 0 || v !== v) {
+        pixels[j] = empty
+        continue
+      }
+      const a = v - min
+      const i = 1 + ((a > 0 ? Math.log1p(a * invUnit) * k : 0) | 0)
+      pixels[j] = lut[i > 255 ? 255 : i]!
+    }
+    return
+  }
+  const k = 254.999 / span
+  if (min === 0) {
+    // Counts, probabilities, shares: one comparison per cell (zero and NaN both fail it).
+    for (let j = 0; j < n; j++) {
+      const v = values[j]!
+      pixels[j] = v > 0 ? lut[1 + ((v * k) | 0)]! : empty
+    }
+    return
+  }
+  for (let j = 0; j < n; j++) {
+    const v = values[j]!
+    // Most cells of a big confusion matrix are zero: one well-predicted branch. NaN is empty too.
+    pixels[j] = v === 0 || v !== v ? empty : lut[1 + (((v - min) * k) | 0)]!
   }
 }
 
@@ -233,13 +301,6 @@ function edges(first: number, count: number, pixels: number): Int32Array {
   return out
 }
 
-/** The pixel edge of each source index: starts[s] = first pixel of source s (s relative). */
-function pixelStarts(count: number, pixels: number): Int32Array {
-  const out = new Int32Array(count + 1)
-  for (let s = 0; s <= count; s++) out[s] = Math.round((s * pixels) / count)
-  return out
-}
-
 export interface PaintTarget {
   /** The image, one packed RGBA Uint32 per pixel, row-major, width * height. */
   pixels: Uint32Array
@@ -247,105 +308,151 @@ export interface PaintTarget {
   height: number
 }
 
-/** Scratch buffers kept between draws so a slider drag allocates nothing per frame. */
-let scratchIndex = new Uint8Array(0)
-let scratchLine = new Float64Array(0)
+/** Scratch kept between draws so a slider drag allocates nothing per frame. */
+let scratch = new Uint8ClampedArray(0)
 
 /**
- * Paints `view` of a rows x cols matrix (row-major `values`) over the whole target, each pixel
- * the color of the cell under it; where several cells share a pixel, the largest magnitude wins.
+ * Paints `view` of a matrix of LUT indices (rows x cols, row-major) over the whole target, each
+ * pixel the color of the cell under it. Where several cells share a pixel (the view has more
+ * cells than the target has pixels), the strongest one wins (the largest index; for a diverging
+ * scale the farthest from neutral), so a lone hot cell stays visible.
  */
-export function paintMatrix(target: PaintTarget, values: ArrayLike<number>, cols: number, view: CellWindow, mapping: ColorMapping, lut: Uint32Array): void {
+export function paintView(target: PaintTarget, indices: Uint8ClampedArray, cols: number, view: CellWindow, lut: Uint32Array, scheme: ColorScheme): void {
   const { pixels, width, height } = target
   const viewRows = view.r1 - view.r0
   const viewCols = view.c1 - view.c0
+  const isDiverging = scheme === 'diverging'
   if (width <= 0 || height <= 0) return
   if (viewRows <= 0 || viewCols <= 0) {
-    pixels.fill(lut[mapping.scheme === 'diverging' ? NEUTRAL_INDEX : EMPTY_INDEX]!, 0, width * height)
+    pixels.fill(lut[isDiverging ? NEUTRAL_INDEX : EMPTY_INDEX]!, 0, width * height)
     return
   }
-  if (scratchIndex.length < Math.max(viewCols, width)) scratchIndex = new Uint8Array(Math.max(viewCols, width))
-  const idx = scratchIndex
-  const colsFit = width >= viewCols
-  const rowsFit = height >= viewRows
-  const colStart = colsFit ? pixelStarts(viewCols, width) : null
-  const colEdges = colsFit ? null : edges(0, viewCols, width)
-  const rowEdges = rowsFit ? null : edges(view.r0, viewRows, height)
-  let line: ArrayLike<number> = values
-  let lineOffset = 0
-  let prevSourceRow = -1
+  const colEdges = edges(0, viewCols, width)
+  const rowEdges = edges(view.r0, viewRows, height)
+  if (scratch.length < viewCols) scratch = new Uint8ClampedArray(viewCols)
+  const line = scratch
+  let prevA = -1
+  let prevB = -1
   for (let y = 0; y < height; y++) {
     const out = y * width
-    if (rowsFit) {
-      const r = view.r0 + Math.floor((y * viewRows) / height)
-      if (r === prevSourceRow) {
-        pixels.copyWithin(out, out - width, out)
-        continue
-      }
-      prevSourceRow = r
-      line = values
-      lineOffset = r * cols + view.c0
-    } else {
-      // Several rows in this pixel row: the largest magnitude per column.
-      const ra = rowEdges![y]!
-      const rb = Math.max(ra + 1, rowEdges![y + 1]!)
-      if (rb - ra === 1) {
-        line = values
-        lineOffset = ra * cols + view.c0
-      } else {
-        if (scratchLine.length < viewCols) scratchLine = new Float64Array(viewCols)
-        const acc = scratchLine
-        const base0 = ra * cols + view.c0
-        for (let j = 0; j < viewCols; j++) acc[j] = values[base0 + j]!
-        for (let r = ra + 1; r < rb; r++) {
-          const base = r * cols + view.c0
-          for (let j = 0; j < viewCols; j++) {
-            const v = values[base + j]!
-            const a = acc[j]!
-            if ((v < 0 ? -v : v) > (a < 0 ? -a : a)) acc[j] = v
-          }
+    const ra = rowEdges[y]!
+    const rb = Math.max(ra + 1, rowEdges[y + 1]!)
+    if (ra === prevA && rb === prevB) {
+      // The same source rows as the pixel row above (cells taller than a pixel): copy it.
+      pixels.copyWithin(out, out - width, out)
+      continue
+    }
+    prevA = ra
+    prevB = rb
+    // 1. The rows under this pixel row, pooled into one line of the view's columns.
+    line.set(indices.subarray(ra * cols + view.c0, ra * cols + view.c1))
+    for (let r = ra + 1; r < rb; r++) {
+      const base = r * cols + view.c0
+      if (isDiverging) {
+        for (let c = 0; c < viewCols; c++) {
+          const i = indices[base + c]!
+          const a = line[c]!
+          if ((i > NEUTRAL_INDEX ? i - NEUTRAL_INDEX : NEUTRAL_INDEX - i) > (a > NEUTRAL_INDEX ? a - NEUTRAL_INDEX : NEUTRAL_INDEX - a)) line[c] = i
         }
-        line = acc
-        lineOffset = 0
+      } else {
+        for (let c = 0; c < viewCols; c++) {
+          const i = indices[base + c]!
+          if (i > line[c]!) line[c] = i
+        }
       }
     }
-    if (colsFit) {
-      indexRun(line, lineOffset, viewCols, mapping, idx)
-      const starts = colStart!
-      if (width === viewCols) {
-        for (let j = 0; j < viewCols; j++) pixels[out + j] = lut[idx[j]!]!
-      } else {
-        for (let j = 0; j < viewCols; j++) {
-          const color = lut[idx[j]!]!
-          const a = out + starts[j]!
-          const b = out + starts[j + 1]!
-          for (let p = a; p < b; p++) pixels[p] = color
-        }
+    // 2. The line's columns under each pixel, pooled, through the LUT.
+    for (let x = 0; x < width; x++) {
+      const ca = colEdges[x]!
+      const cb = colEdges[x + 1]!
+      let best = line[ca]!
+      for (let c = ca + 1; c < cb; c++) {
+        const i = line[c]!
+        if (isDiverging ? (i > NEUTRAL_INDEX ? i - NEUTRAL_INDEX : NEUTRAL_INDEX - i) > (best > NEUTRAL_INDEX ? best - NEUTRAL_INDEX : NEUTRAL_INDEX - best) : i > best) best = i
       }
-    } else {
-      // Columns pooled per pixel: the largest magnitude, then its color.
-      if (scratchLine.length < viewCols + width) scratchLine = new Float64Array(viewCols + width)
-      const pooled = scratchLine.subarray(viewCols, viewCols + width)
-      const ce = colEdges!
-      for (let x = 0; x < width; x++) {
-        const ca = ce[x]!
-        const cb = Math.max(ca + 1, ce[x + 1]!)
-        let best = line[lineOffset + ca]!
-        let bestAbs = best < 0 ? -best : best
-        for (let c = ca + 1; c < cb; c++) {
-          const v = line[lineOffset + c]!
-          const a = v < 0 ? -v : v
-          if (a > bestAbs) {
-            best = v
-            bestAbs = a
-          }
-        }
-        pooled[x] = best
-      }
-      indexRun(pooled, 0, width, mapping, idx)
-      for (let x = 0; x < width; x++) pixels[out + x] = lut[idx[x]!]!
+      pixels[out + x] = lut[best]!
     }
   }
+}
+
+/** Convenience for one-off drawing and tests: indices, then the view. */
+export function paintMatrix(target: PaintTarget, values: Float64Array, cols: number, view: CellWindow, mapping: ColorMapping, lut: Uint32Array): void {
+  paintView(target, colorIndices(values, mapping, new Uint8ClampedArray(values.length)), cols, view, lut, mapping.scheme)
+}
+
+/** Whether the view has at least one device pixel per cell (drawImage can scale the cell image). */
+export function fitsPixels(view: CellWindow, width: number, height: number): boolean {
+  return width >= view.c1 - view.c0 && height >= view.r1 - view.r0
+}
+
+/** What a canvas keeps between draws: the cell image (one pixel per cell), indices, a device image. */
+export interface DrawCache {
+  layer?: HTMLCanvasElement
+  layerImage?: ImageData
+  layerOf?: { values: Float64Array; mapping: ColorMapping; lut: Uint32Array }
+  indices?: Uint8ClampedArray
+  indicesOf?: { values: Float64Array; mapping: ColorMapping }
+  image?: ImageData
+  /** What `image` shows when it is the whole matrix at one pixel per cell. */
+  imageOf?: { values: Float64Array; mapping: ColorMapping; lut: Uint32Array }
+}
+
+/** The LUT indices of a matrix, kept while the values and the mapping stay the same. */
+export function cachedIndices(cache: DrawCache, values: Float64Array, mapping: ColorMapping): Uint8ClampedArray {
+  if (!cache.indices || cache.indicesOf?.values !== values || cache.indicesOf.mapping !== mapping) {
+    const buffer = cache.indices && cache.indices.length === values.length ? cache.indices : new Uint8ClampedArray(values.length)
+    cache.indices = colorIndices(values, mapping, buffer)
+    cache.indicesOf = { values, mapping }
+  }
+  return cache.indices
+}
+
+/**
+ * Draws the view of a matrix over a canvas of w x h device pixels.
+ * - At least a pixel per cell: the cell image, built once per matrix and colors (one
+ *   putImageData of cols x rows), is scaled onto the canvas by drawImage without smoothing.
+ * - More cells than pixels: each pixel gets the strongest cell under it, one putImageData of a
+ *   device-size image (nearest-neighbour scaling would drop rows and columns).
+ */
+export function drawHeatmap(ctx: CanvasRenderingContext2D, cache: DrawCache, values: Float64Array, mapping: ColorMapping, rows: number, cols: number, view: CellWindow, w: number, h: number, lut: Uint32Array): void {
+  if (w === cols && h === rows && view.r0 === 0 && view.c0 === 0 && view.r1 === rows && view.c1 === cols) {
+    // One device pixel per cell, whole matrix: the cell image is the canvas image.
+    let image = cache.image
+    const of = cache.imageOf
+    if (!image || image.width !== w || image.height !== h || !of || of.values !== values || of.mapping !== mapping || of.lut !== lut) {
+      if (!image || image.width !== w || image.height !== h) image = cache.image = ctx.createImageData(w, h)
+      paintCells(new Uint32Array(image.data.buffer), values, mapping, lut)
+      cache.imageOf = { values, mapping, lut }
+    }
+    ctx.putImageData(image, 0, 0)
+    return
+  }
+  if (fitsPixels(view, w, h)) {
+    let layer = cache.layer
+    if (!layer) layer = cache.layer = document.createElement('canvas')
+    const of = cache.layerOf
+    if (!of || of.values !== values || of.mapping !== mapping || of.lut !== lut || layer.width !== cols || layer.height !== rows) {
+      // Resizing a canvas reallocates it, even to the same size: only when the shape changed.
+      if (layer.width !== cols) layer.width = cols
+      if (layer.height !== rows) layer.height = rows
+      const lctx = layer.getContext('2d')
+      if (!lctx) return
+      let cells = cache.layerImage
+      if (!cells || cells.width !== cols || cells.height !== rows) cells = cache.layerImage = lctx.createImageData(cols, rows)
+      paintCells(new Uint32Array(cells.data.buffer), values, mapping, lut)
+      lctx.putImageData(cells, 0, 0)
+      cache.layerOf = { values, mapping, lut }
+    }
+    ctx.imageSmoothingEnabled = false
+    ctx.clearRect(0, 0, w, h)
+    ctx.drawImage(layer, view.c0, view.r0, view.c1 - view.c0, view.r1 - view.r0, 0, 0, w, h)
+    return
+  }
+  let image = cache.image
+  if (!image || image.width !== w || image.height !== h) image = cache.image = ctx.createImageData(w, h)
+  paintView({ pixels: new Uint32Array(image.data.buffer), width: w, height: h }, cachedIndices(cache, values, mapping), cols, view, lut, mapping.scheme)
+  cache.imageOf = undefined
+  ctx.putImageData(image, 0, 0)
 }
 
 // ---------------------------------------------------------------------------------------------

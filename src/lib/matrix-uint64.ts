@@ -485,8 +485,9 @@ function decodeUnchecked(input: unknown): MatrixUint64 {
   const rows = n / cols
   const values = new Float64Array(n)
   if (unsigned !== undefined) {
-    // Every unsigned 8/16/32-bit value is a valid uint64 below 2^53.
-    values.set(unsigned)
+    // Every unsigned 8/16/32-bit value is a valid uint64 below 2^53. A plain loop, not
+    // `values.set(unsigned)`: Chromium converts element types in set() about 30x slower.
+    for (let i = 0; i < n; i++) values[i] = unsigned[i] as number
     return new DecodedMatrix(rows, cols, values)
   }
 

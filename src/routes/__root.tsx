@@ -4,7 +4,7 @@ import type { RouterContext } from '../router.tsx'
 import { AppHeader } from '../components/AppHeader.tsx'
 
 /** Pages anyone may open without a session. */
-const PUBLIC_PATHS = new Set(['/connect'])
+const PUBLIC_PATHS = new Set(['/connect', '/evaluation-file'])
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   beforeLoad({ location }) {

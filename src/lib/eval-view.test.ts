@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { bestF1Thresholds, cellInputsAtThreshold, conceptStatsAtThreshold, NONE_ID, OTHER_ID, prepareEvaluation, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
+import {
+  alignDense,
+  areaTable,
+  binaryByConcept,
+  buildMatrixView,
+  checkEvalMetrics,
+  checkSummary,
+  conceptApiFacts,
+  conceptRows,
+  evaluationState,
+  labelDistribution,
+  matrixCsv,
+  parseEvaluationFile,
+  parseSort,
+  preparedFor,
+  probabilityMatrix,
+  sortAndFilterRows,
+  withoutSections,
+} from './eval-view.ts'
+
+function entry(id: string, gt: string[], preds: [string, number][]): EvalTestSetEntryWire {
+  return {
+    input: { id },
+    ground_truth_concepts: gt.map((c) => ({ id: c, name: c.toUpperCase(), value: 1 })),
+    predicted_concepts: preds.map(([c, value]) => ({ id: c, name: c.toUpperCase(), value })),
+  }
+}
+
+const small: EvalMetricsWire = {
+  confusion_matrix: {
+    concept_ids: ['dog', 'cat', 'bird'],
+    matrix: [
+      { actual: 'cat', predicted: 'cat', value: 0.65 },
+      { actual: 'cat', predicted: 'dog', value: 0.55 },
+      { actual: 'dog', predicted: 'dog', value: 0.675 },
+      { actual: 'bird', predicted: 'bird', value: 0.1 },
+    ],
+  },
+  binary_metrics: [
+    { concept: { id: 'dog', name: 'DOG' }, num_pos: 2, roc_auc: 0.9, f1: 0.5, roc_curve: { fpr: [0, 0.5, 1], tpr: [0, 1, 1], thresholds: [1, 0.5, 0] } },
+    { concept: { id: 'cat', name: 'CAT' }, num_pos: 3 },
+  ],
+  test_set: [
+    entry('in1', ['cat'], [['cat', 0.9], ['dog', 0.3]]),
+    entry('in2', ['dog'], [['cat', 0.6], ['dog', 0.55]]),
+    entry('in3', ['cat', 'dog'], [['cat', 0.4], ['dog', 0.8], ['bird', 0.2]]),
+    entry('in4', ['bird'], [['bird', 0.1]]),
+    entry('in5', [], [['dog', 0.7]]),
+  ],
+}
+
+function at(values: Float64Array, cols: number, ids: { rowIds: string[]; colIds: string[] }, row: string, col: string): number {
+  return values[ids.rowIds.indexOf(row) * cols + ids.colIds.indexOf(col)]!
+}
+
+describe('evaluationState', () => {
+  it.each([
+    [21300, 'evaluated'],
+    [21301, 'pending'],
+    [21303, 'pending'],
+    [21302, 'not-evaluated'],
+    [21310, 'failed'],
+    [21317, 'failed'],
+    [21319, 'failed'],
+    [21320, 'unknown'],
+    [undefined, 'unknown'],
+  ] as const)('%s is %s', (code, state) => {
+    expect(evaluationState(code)).toBe(state)
+  })
+})
+
+describe('preparedFor', () => {
+  it('prepares each metrics object once', () => {
+    const m = { ...small }
+    expect(preparedFor(m)).toBe(preparedFor(m))
+    expect(preparedFor({ ...small })).not.toBe(preparedFor(m))
+  })
+})
+
+describe('buildMatrixView', () => {
+  const ev = prepareEvaluation(small)
+  const concepts = ['dog', 'cat', 'bird']
+
+  it('counts at the threshold, with a (none) column, and the counts aligned for tooltips', () => {
+    const view = buildMatrixView(ev, small, { mode: 'counts', threshold: 0.5, concepts })
+    expect(view.valueKind).toBe('count')
+    expect(view.dense.colIds).toEqual(['dog', 'cat', 'bird', NONE_ID])
+    // in1 (cat): cat 0.9; in2 (dog): cat 0.6, dog 0.55; in3 (cat, dog): dog 0.8; in4 (bird): nothing.
+    expect(at(view.dense.values, view.dense.cols, view.dense, 'cat', 'cat')).toBe(1)
+    expect(at(view.dense.values, view.dense.cols, view.dense, 'cat', 'dog')).toBe(1)
+    expect(at(view.dense.values, view.dense.cols, view.dense, 'dog', 'dog')).toBe(2)
+    expect(at(view.dense.values, view.dense.cols, view.dense, 'dog', 'cat')).toBe(1)
+    expect(at(view.dense.values, view.dense.cols, view.dense, 'bird', NONE_ID)).toBe(1)
+    expect(view.counts).toBe(view.dense.values)
+    expect(Array.from(view.countTotals!.rowSums)).toEqual([3, 2, 1])
+    expect(view.fullCounts!.wire.n_cols).toBe('4')
+  })
+
+  it('normalizes counts by row, column and over all', () => {
+    const row = buildMatrixView(ev, small, { mode: 'row', threshold: 0.5, concepts })
+    expect(at(row.dense.values, row.dense.cols, row.dense, 'dog', 'dog')).toBeCloseTo(2 / 3)
+    expect(at(row.counts!, row.dense.cols, row.dense, 'dog', 'dog')).toBe(2)
+    const col = buildMatrixView(ev, small, { mode: 'column', threshold: 0.5, concepts })
+    expect(at(col.dense.values, col.dense.cols, col.dense, 'cat', 'dog')).toBeCloseTo(1 / 3)
+    const all = buildMatrixView(ev, small, { mode: 'all', threshold: 0.5, concepts })
+    let total = 0
+    for (const v of all.dense.values) total += v
+    expect(total).toBeCloseTo(1)
+    expect(all.valueKind).toBe('share')
+  })
+
+  it('shows the API probabilities and counts in the same shape, and folds top-N', () => {
+    const view = buildMatrixView(ev, small, { mode: 'probability', threshold: 0.5, concepts })
+    expect(view.valueKind).toBe('probability')
+    expect(view.dense.colIds).toEqual(concepts)
+    expect(at(view.dense.values, 3, view.dense, 'cat', 'dog')).toBe(0.55)
+    expect(at(view.counts!, 3, view.dense, 'cat', 'dog')).toBe(1)
+    const folded = buildMatrixView(ev, small, { mode: 'counts', threshold: 0.5, concepts, top: 1 })
+    expect(folded.dense.rowIds).toEqual(['dog', OTHER_ID])
+    expect(folded.dense.colIds).toEqual(['dog', OTHER_ID, NONE_ID])
+    const p = probabilityMatrix(ev, small, concepts, 1)
+    expect(p.dense.rowIds).toEqual(['dog', OTHER_ID])
+  })
+
+  it('falls back to probabilities without a test set', () => {
+    const noTests = { confusion_matrix: small.confusion_matrix }
+    const view = buildMatrixView(prepareEvaluation(noTests), noTests, { mode: 'counts', threshold: 0.5, concepts })
+    expect(view.valueKind).toBe('probability')
+    expect(view.counts).toBeNull()
+    expect(view.fullCounts).toBeNull()
+  })
+
+  it('property: each count cell equals the inputs listed for that cell', () => {
+    const ids = ['a', 'b', 'c', 'd']
+    const arbEntry = fc.record({
+      gt: fc.subarray(ids),
+      preds: fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: 0, max: 100 }).map((x) => x / 100)), { maxLength: 4 }),
+    })
+    fc.assert(
+      fc.property(fc.array(arbEntry, { maxLength: 30 }), fc.integer({ min: 0, max: 100 }).map((x) => x / 100), (entries, t) => {
+        const metrics: EvalMetricsWire = { test_set: entries.map((e, i) => entry(`i${i}`, e.gt, e.preds)) }
+        const e = prepareEvaluation(metrics)
+        const shown = e.conceptIds.slice()
+        const view = buildMatrixView(e, metrics, { mode: 'counts', threshold: t, concepts: shown })
+        for (let i = 0; i < view.dense.rows; i++) {
+          for (let j = 0; j < view.dense.cols; j++) {
+            expect(view.dense.values[i * view.dense.cols + j]).toBe(cellInputsAtThreshold(e, view.dense.rowIds[i]!, view.dense.colIds[j]!, t).length)
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('alignDense', () => {
+  it('re-indexes by id and marks missing rows and columns NaN', () => {
+    const out = alignDense({ rows: 2, cols: 2, values: Float64Array.of(1, 2, 3, 4), rowIds: ['a', 'b'], colIds: ['x', 'y'] }, ['b', 'z'], ['y', 'x', 'q'])
+    expect(Array.from(out.slice(0, 3))).toEqual([4, 3, Number.NaN])
+    expect(out.slice(3).every((v) => Number.isNaN(v))).toBe(true)
+  })
+})
+
+describe('matrixCsv', () => {
+  it('writes a header of column ids and one line per row', () => {
+    const csv = matrixCsv({ rows: 1, cols: 2, values: Float64Array.of(1, 2), rowIds: ['a'], colIds: ['a', NONE_ID] }, (i, j) => String(i + j))
+    expect(csv).toBe('actual \\ predicted,a,(none)\r\na,0,1\r\n')
+  })
+})
+
+describe('conceptRows and checks', () => {
+  const ev = prepareEvaluation(small)
+  const rows = conceptRows(ev, conceptStatsAtThreshold(ev, 0.5), bestF1Thresholds(ev), conceptApiFacts(binaryByConcept(small.binary_metrics)))
+
+  it('checks num_pos against TP + FN', () => {
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    expect(byId.get('dog')!.check).toBe('match')
+    expect(byId.get('cat')!.check).toBe('mismatch')
+    expect(byId.get('bird')!.check).toBe('absent')
+    const summary = checkSummary(rows)
+    expect(summary.checked).toBe(2)
+    expect(summary.mismatched.map((r) => r.id)).toEqual(['cat'])
+  })
+
+  it('carries the API figures and the curve areas', () => {
+    const dog = rows.find((r) => r.id === 'dog')!
+    expect(dog.apiRocAuc).toBe(0.9)
+    expect(dog.curveAuc).toBeCloseTo(0.75)
+    expect(dog.bestThreshold).not.toBeNull()
+  })
+
+  it('sorts and filters, absent values last', () => {
+    expect(parseSort('-f1')).toEqual({ key: 'f1', descending: true })
+    expect(parseSort('nope')).toBeNull()
+    expect(sortAndFilterRows(rows, 'name', undefined).map((r) => r.id)).toEqual(['bird', 'cat', 'dog'])
+    expect(sortAndFilterRows(rows, '-support', undefined).map((r) => r.id)).toEqual(['dog', 'cat', 'bird'])
+    expect(sortAndFilterRows(rows, 'roc_auc', undefined).at(-1)!.id).not.toBe('dog')
+    expect(sortAndFilterRows(rows, undefined, 'CA').map((r) => r.id)).toEqual(['cat'])
+  })
+})
+
+describe('labelDistribution', () => {
+  it('uses label_counts when sent, else the test set, largest first', () => {
+    const ev = prepareEvaluation(small)
+    expect(labelDistribution(ev, small).map((c) => [c.id, c.count])).toEqual([
+      ['cat', 2],
+      ['dog', 2],
+      ['bird', 1],
+    ])
+    const sent = { label_counts: { positive_label_counts: [{ concept: { id: 'dog', name: 'DOG' }, count: 9 }, { concept_name: 'mystery', count: 3 }] } }
+    expect(labelDistribution(ev, sent).map((c) => [c.id, c.name, c.count])).toEqual([
+      ['dog', 'DOG', 9],
+      ['mystery', 'mystery', 3],
+    ])
+  })
+})
+
+describe('areaTable', () => {
+  it('pivots metrics by area into one row per class', () => {
+    const ev = prepareEvaluation({})
+    const t = areaTable(
+      [
+        { concept: { id: 'a' }, area_name: 'small', avg_precision: 0.5, num_pos: 3 },
+        { concept: { id: 'a' }, area_name: 'large', avg_precision: 0.7 },
+        { concept: { id: 'b' }, area_name: 'large', avg_precision: 0.2 },
+      ],
+      ev,
+    )
+    expect(t.areas).toEqual(['small', 'large'])
+    expect(t.rows).toEqual([
+      { id: 'a', name: 'a', ap: [0.5, 0.7], numPos: [3, null] },
+      { id: 'b', name: 'b', ap: [null, 0.2], numPos: [null, null] },
+    ])
+  })
+})
+
+describe('checkEvalMetrics', () => {
+  it('accepts a sound evaluation', () => {
+    expect(checkEvalMetrics(small as Record<string, unknown>)).toEqual([])
+  })
+
+  it.each([
+    [{ confusion_matrix: 'x' }, 'confusion_matrix', "confusion_matrix is the text 'x', not an object"],
+    [{ confusion_matrix: { matrix: [{ value: 'abc' }] } }, 'confusion_matrix', "confusion_matrix.matrix[0].value is the text 'abc', not a number"],
+    [{ cooccurrence_matrix: { matrix: [{ count: -1 }] } }, 'cooccurrence_matrix', 'cooccurrence_matrix.matrix[0].count is number -1, not a count'],
+    [{ test_set: {} }, 'test_set', 'test_set is an object, not a list'],
+    [{ test_set: [{ predicted_concepts: [{ id: 'a', value: '0.5' }] }] }, 'test_set', "test_set[0].predicted_concepts[0].value is the text '0.5', not a number"],
+    [{ binary_metrics: [{ roc_curve: { fpr: [0, 1], tpr: [0] } }] }, 'binary_metrics', 'binary_metrics[0].roc_curve.tpr has 1 points but fpr has 2'],
+    [{ summary: { macro_avg_f1_score: 'high' } }, 'summary', 'summary.macro_avg_f1_score is not a number'],
+    [{ label_counts: { positive_label_counts: 3 } }, 'label_counts', 'label_counts.positive_label_counts is number 3, not a list'],
+  ])('names the problem in %j', (m, section, message) => {
+    expect(checkEvalMetrics(m as Record<string, unknown>)).toEqual([{ section, message }])
+  })
+
+  it('leaves the failed sections out and keeps the rest', () => {
+    const m = { summary: { macro_avg_f1_score: 0.5 }, test_set: 'bad' } as Record<string, unknown>
+    const problems = checkEvalMetrics(m)
+    expect(withoutSections(m, problems)).toEqual({ summary: { macro_avg_f1_score: 0.5 } })
+    expect(withoutSections(m, [])).toBe(m)
+  })
+})
+
+describe('parseEvaluationFile', () => {
+  it('reads a GetEvaluation answer and a bare EvalMetrics', () => {
+    const body = JSON.stringify({ status: { code: 10000 }, eval_metrics: small })
+    const a = parseEvaluationFile(body)
+    expect(a.kind).toBe('evaluation')
+    expect(a.kind === 'evaluation' && a.metrics.test_set).toEqual(small.test_set)
+    const b = parseEvaluationFile(JSON.stringify(small))
+    expect(b.kind === 'evaluation' && b.problems).toEqual([])
+  })
+
+  it('reads a list answer of one evaluation and refuses longer lists', () => {
+    expect(parseEvaluationFile(JSON.stringify({ eval_metrics: [small] })).kind).toBe('evaluation')
+    const many = parseEvaluationFile(JSON.stringify({ eval_metrics: [small, small] }))
+    expect(many).toEqual({ kind: 'error', message: expect.stringContaining('a list of 2 evaluations') })
+  })
+
+  it('names invalid JSON and files that are not evaluations', () => {
+    expect(parseEvaluationFile('{"eval_metrics": ')).toEqual({ kind: 'error', message: expect.stringMatching(/^The file is not valid JSON: /) })
+    expect(parseEvaluationFile('[1, 2]')).toEqual({ kind: 'error', message: 'The file holds a list, not an evaluation object.' })
+    expect(parseEvaluationFile('{"hello": 1}')).toEqual({ kind: 'error', message: expect.stringContaining('has no evaluation fields') })
+    expect(parseEvaluationFile('{"eval_metrics": 5}')).toEqual({ kind: 'error', message: 'eval_metrics is number 5, not an evaluation object.' })
+  })
+
+  it('reads a MatrixUint64 with the exact decoder, which names what is malformed', () => {
+    const ok = parseEvaluationFile('{"n_cols": "2", "data": ["1", "18446744073709551615", "0", "3"]}')
+    expect(ok.kind === 'matrix' && ok.result.ok && ok.result.matrix.getExact(0, 1)).toBe('18446744073709551615')
+    const bad = parseEvaluationFile('{"n_cols": "2", "data": ["1", "-2", "0", "3"]}')
+    expect(bad.kind === 'matrix' && !bad.result.ok && bad.result.error.kind).toBe('value')
+    const ragged = parseEvaluationFile('{"n_cols": "2", "data": ["1", "2", "3"]}')
+    expect(ragged.kind === 'matrix' && !ragged.result.ok && ragged.result.error.kind).toBe('length')
+  })
+
+  it('reports a malformed section of an evaluation file', () => {
+    const parsed = parseEvaluationFile(JSON.stringify({ ...small, confusion_matrix: { matrix: 'oops' } }))
+    expect(parsed.kind === 'evaluation' && parsed.problems).toEqual([{ section: 'confusion_matrix', message: "confusion_matrix.matrix is the text 'oops', not a list" }])
+  })
+})

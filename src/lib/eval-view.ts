@@ -1,0 +1,649 @@
+// View logic of the evaluation viewer: which matrix the heatmap draws in each mode, the
+// per-concept table with its checks against the API, reading an evaluation file, and the
+// sanity checks that keep a malformed section from taking the page down. Pure: no React.
+
+import { toCsv } from './csv.ts'
+import { tryDecodeMatrixUint64, type DecodeResult } from './matrix-uint64.ts'
+import {
+  averagePrecision,
+  confusionCountsAtThreshold,
+  denseFromConfusionMatrix,
+  denseFromMatrixUint64,
+  normalizeDense,
+  prepareEvaluation,
+  rocAuc,
+  topNWithOther,
+  NONE_ID,
+  OTHER_ID,
+  type BestF1,
+  type BinaryMetricsWire,
+  type ConfusionCounts,
+  type DenseMatrix,
+  type EvalConceptWire,
+  type EvalMetricsWire,
+  type PreparedEvaluation,
+  type ThresholdStats,
+} from './eval-metrics.ts'
+
+// ---------------------------------------------------------------------------------------------
+// Status
+
+export type EvaluationState = 'evaluated' | 'pending' | 'failed' | 'not-evaluated' | 'unknown'
+
+/** Evaluation status codes: 21300 evaluated, 21301/21303 running or queued, 21302 not evaluated, 21310-21319 failures. */
+export function evaluationState(code: number | undefined): EvaluationState {
+  if (code === 21300) return 'evaluated'
+  if (code === 21301 || code === 21303) return 'pending'
+  if (code === 21302) return 'not-evaluated'
+  if (code !== undefined && code >= 21310 && code <= 21319) return 'failed'
+  return 'unknown'
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparation, once per evaluation object
+
+const prepared = new WeakMap<object, PreparedEvaluation>()
+
+/** prepareEvaluation, memoized per metrics object (query data keeps its identity). */
+export function preparedFor(metrics: EvalMetricsWire): PreparedEvaluation {
+  let ev = prepared.get(metrics)
+  if (!ev) {
+    ev = prepareEvaluation(metrics)
+    prepared.set(metrics, ev)
+  }
+  return ev
+}
+
+export function hasTestSet(ev: PreparedEvaluation): boolean {
+  return ev.inputCount > 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix of each mode
+
+export type MatrixMode = 'probability' | 'counts' | 'row' | 'column' | 'all'
+
+export interface MatrixViewOptions {
+  mode: MatrixMode
+  threshold: number
+  /** Concepts in display order (rows and columns). */
+  concepts: readonly string[]
+  /** Keep the first n concepts and fold the rest into "(other)"; undefined keeps all. */
+  top?: number
+}
+
+export interface LineTotals {
+  rowSums: Float64Array
+  colSums: Float64Array
+}
+
+export interface MatrixView {
+  /** What the heatmap draws. */
+  dense: DenseMatrix
+  /** 'probability': the API's average probabilities; 'count': counts at the threshold; 'share': normalized counts. */
+  valueKind: 'probability' | 'count' | 'share'
+  /** Counts at the threshold aligned with `dense` (NaN where a pair has no count); null without a test set. */
+  counts: Float64Array | null
+  /** Row and column sums of the aligned counts, for the shares in tooltips; computed on first read. */
+  readonly countTotals: LineTotals | null
+  /** Every count at the threshold before top-N folding, for the exact export. */
+  fullCounts: ConfusionCounts | null
+  /** Pairs of the API's matrix outside the concepts shown. */
+  ignored: number
+}
+
+function rowWeightsFor(ev: PreparedEvaluation, ids: readonly string[]): Float64Array {
+  const w = new Float64Array(ids.length)
+  ids.forEach((id, i) => {
+    const k = ev.conceptIndex.get(id)
+    w[i] = k === undefined ? 0 : ev.frequency[k]!
+  })
+  return w
+}
+
+/** `src` re-indexed to the given row and column ids; NaN where src has no such row or column. */
+export function alignDense(src: DenseMatrix, rowIds: readonly string[], colIds: readonly string[]): Float64Array {
+  const rowAt = new Map(src.rowIds.map((id, i) => [id, i]))
+  const colAt = new Map(src.colIds.map((id, j) => [id, j]))
+  const cols = colIds.map((id) => colAt.get(id) ?? -1)
+  const out = new Float64Array(rowIds.length * colIds.length)
+  rowIds.forEach((id, i) => {
+    const si = rowAt.get(id)
+    const base = i * colIds.length
+    if (si === undefined) {
+      out.fill(Number.NaN, base, base + colIds.length)
+      return
+    }
+    const sBase = si * src.cols
+    for (let j = 0; j < cols.length; j++) out[base + j] = cols[j]! < 0 ? Number.NaN : src.values[sBase + cols[j]!]!
+  })
+  return out
+}
+
+function totals(values: Float64Array, rows: number, cols: number): LineTotals {
+  const rowSums = new Float64Array(rows)
+  const colSums = new Float64Array(cols)
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = values[i * cols + j]!
+      if (v === v) {
+        rowSums[i] = rowSums[i]! + v
+        colSums[j] = colSums[j]! + v
+      }
+    }
+  }
+  return { rowSums, colSums }
+}
+
+export interface ProbabilityMatrix {
+  dense: DenseMatrix
+  /** Pairs of the API's matrix outside the concepts shown. */
+  ignored: number
+}
+
+/**
+ * The API's average probabilities in the given concept order; with top-N, a folded row is the
+ * ground-truth-weighted mean of its rows. Independent of the threshold: compute once per order.
+ */
+export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): ProbabilityMatrix {
+  const base = denseFromConfusionMatrix(metrics.confusion_matrix, concepts)
+  const isFolded = top !== undefined && top < base.rows
+  return {
+    dense: isFolded ? topNWithOther(base, top, { mode: 'average', rowWeights: rowWeightsFor(ev, base.rowIds) }) : base,
+    ignored: base.ignored,
+  }
+}
+
+/**
+ * The heatmap's matrix: the API's average probabilities, or counts at the threshold (raw or
+ * normalized by row, column or total), in the given concept order, optionally top-N folded.
+ * `probability` may be passed precomputed (it does not move with the threshold).
+ */
+export function buildMatrixView(ev: PreparedEvaluation, metrics: EvalMetricsWire, options: MatrixViewOptions, probability?: ProbabilityMatrix): MatrixView {
+  const { mode, threshold, concepts, top } = options
+  const isFolded = top !== undefined && top < concepts.length
+  let countDense: DenseMatrix | null = null
+  let fullCounts: ConfusionCounts | null = null
+  if (hasTestSet(ev)) {
+    fullCounts = confusionCountsAtThreshold(ev, threshold, { concepts, noneColumn: true })
+    countDense = denseFromMatrixUint64(fullCounts.matrix, fullCounts.rowIds, fullCounts.colIds)
+    if (isFolded) countDense = topNWithOther(countDense, top, { mode: 'sum' })
+  }
+  let dense: DenseMatrix
+  let valueKind: MatrixView['valueKind']
+  let ignored = 0
+  if (mode === 'probability' || countDense === null) {
+    const p = probability ?? probabilityMatrix(ev, metrics, concepts, top)
+    dense = p.dense
+    ignored = p.ignored
+    valueKind = 'probability'
+  } else if (mode === 'counts') {
+    dense = countDense
+    valueKind = 'count'
+  } else {
+    dense = normalizeDense(countDense, mode)
+    valueKind = 'share'
+  }
+  const counts = countDense === null ? null : countDense === dense ? countDense.values : alignDense(countDense, dense.rowIds, dense.colIds)
+  let countTotals: LineTotals | null | undefined
+  return {
+    dense,
+    valueKind,
+    counts,
+    // A pass over every cell: only when a tooltip or the table first asks.
+    get countTotals() {
+      if (countTotals === undefined) countTotals = counts === null ? null : totals(counts, dense.rows, dense.cols)
+      return countTotals
+    },
+    fullCounts,
+    ignored,
+  }
+}
+
+/** The CSV of a matrix: a header of column ids, one row per row id. */
+export function matrixCsv(m: DenseMatrix, cell: (row: number, col: number) => string, corner = 'actual \\ predicted'): string {
+  const rows: string[][] = []
+  for (let i = 0; i < m.rows; i++) {
+    const line = [m.rowIds[i]!]
+    for (let j = 0; j < m.cols; j++) line.push(cell(i, j))
+    rows.push(line)
+  }
+  return toCsv([corner, ...m.colIds], rows)
+}
+
+/** Display name of a matrix id: the concept's name, or the pseudo concept as is. */
+export function idLabel(ev: PreparedEvaluation, id: string): string {
+  if (id === NONE_ID || id === OTHER_ID) return id
+  const k = ev.conceptIndex.get(id)
+  return k === undefined ? id : ev.conceptNames[k]!
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-concept table
+
+export type ApiCheck = 'match' | 'mismatch' | 'absent'
+
+export interface ConceptRow {
+  id: string
+  name: string
+  support: number
+  tp: number
+  fp: number
+  fn: number
+  precision: number
+  recall: number
+  f1: number
+  bestThreshold: number | null
+  bestF1: number
+  /** The API's binary_metrics for this concept, when sent. */
+  apiNumPos: number | null
+  apiRocAuc: number | null
+  apiF1: number | null
+  /** Area under the API's ROC curve and average precision of its PR curve. */
+  curveAuc: number | null
+  ap: number | null
+  /** num_pos from the API against TP + FN recomputed from the test set. */
+  check: ApiCheck
+}
+
+function conceptKey(c: EvalConceptWire | null | undefined): string | undefined {
+  if (!c || typeof c !== 'object') return undefined
+  if (typeof c.id === 'string' && c.id !== '') return c.id
+  if (typeof c.name === 'string' && c.name !== '') return c.name
+  return undefined
+}
+
+/** binary_metrics by concept id (the first entry per concept). */
+export function binaryByConcept(list: readonly BinaryMetricsWire[] | null | undefined): Map<string, BinaryMetricsWire> {
+  const out = new Map<string, BinaryMetricsWire>()
+  for (const b of Array.isArray(list) ? list : []) {
+    if (!b || typeof b !== 'object') continue
+    const id = conceptKey(b.concept)
+    if (id !== undefined && !out.has(id)) out.set(id, b)
+  }
+  return out
+}
+
+function num(x: unknown): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null
+}
+
+/** What the API sent per concept, apart from the threshold: computed once per evaluation. */
+export interface ConceptApiFacts {
+  apiNumPos: number | null
+  apiRocAuc: number | null
+  apiF1: number | null
+  curveAuc: number | null
+  ap: number | null
+}
+
+export function conceptApiFacts(binary: ReadonlyMap<string, BinaryMetricsWire>): Map<string, ConceptApiFacts> {
+  const out = new Map<string, ConceptApiFacts>()
+  for (const [id, b] of binary) {
+    out.set(id, {
+      apiNumPos: num(b.num_pos),
+      apiRocAuc: num(b.roc_auc),
+      apiF1: num(b.f1),
+      curveAuc: rocAuc(b.roc_curve),
+      ap: num(b.avg_precision) ?? averagePrecision(b.precision_recall_curve),
+    })
+  }
+  return out
+}
+
+const NO_FACTS: ConceptApiFacts = { apiNumPos: null, apiRocAuc: null, apiF1: null, curveAuc: null, ap: null }
+
+export function conceptRows(ev: PreparedEvaluation, stats: ThresholdStats, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>): ConceptRow[] {
+  const hasTests = hasTestSet(ev)
+  return stats.concepts.map((s, k) => {
+    const f = facts.get(s.id) ?? NO_FACTS
+    return {
+      id: s.id,
+      name: s.name,
+      support: s.support,
+      tp: s.tp,
+      fp: s.fp,
+      fn: s.fn,
+      precision: s.precision,
+      recall: s.recall,
+      f1: s.f1,
+      bestThreshold: best[k]?.threshold ?? null,
+      bestF1: best[k]?.f1 ?? 0,
+      ...f,
+      check: f.apiNumPos === null || !hasTests ? 'absent' : f.apiNumPos === s.tp + s.fn ? 'match' : 'mismatch',
+    }
+  })
+}
+
+export interface CheckSummary {
+  checked: number
+  mismatched: ConceptRow[]
+}
+
+export function checkSummary(rows: readonly ConceptRow[]): CheckSummary {
+  let checked = 0
+  const mismatched: ConceptRow[] = []
+  for (const r of rows) {
+    if (r.check === 'absent') continue
+    checked++
+    if (r.check === 'mismatch') mismatched.push(r)
+  }
+  return { checked, mismatched }
+}
+
+export const SORT_KEYS = ['name', 'support', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'best_f1', 'best_threshold', 'roc_auc', 'ap'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+function sortValue(r: ConceptRow, key: SortKey): number | null {
+  switch (key) {
+    case 'support':
+      return r.support
+    case 'tp':
+      return r.tp
+    case 'fp':
+      return r.fp
+    case 'fn':
+      return r.fn
+    case 'precision':
+      return r.precision
+    case 'recall':
+      return r.recall
+    case 'f1':
+      return r.f1
+    case 'best_f1':
+      return r.bestF1
+    case 'best_threshold':
+      return r.bestThreshold
+    case 'roc_auc':
+      return r.apiRocAuc ?? r.curveAuc
+    case 'ap':
+      return r.ap
+    default:
+      return null
+  }
+}
+
+/** Parses `sort` (`f1`, `-f1`); unknown keys give null. */
+export function parseSort(sort: string | undefined): { key: SortKey; descending: boolean } | null {
+  if (!sort) return null
+  const descending = sort.startsWith('-')
+  const key = (descending ? sort.slice(1) : sort) as SortKey
+  return (SORT_KEYS as readonly string[]).includes(key) ? { key, descending } : null
+}
+
+/** Rows matching the filter (name or id, case-insensitive), sorted; absent values last. Stable. */
+export function sortAndFilterRows(rows: readonly ConceptRow[], sort: string | undefined, filter: string | undefined): ConceptRow[] {
+  const needle = (filter ?? '').trim().toLowerCase()
+  const out = needle ? rows.filter((r) => r.name.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle)) : rows.slice()
+  const s = parseSort(sort)
+  if (!s) return out
+  const dir = s.descending ? -1 : 1
+  if (s.key === 'name') return out.sort((a, b) => dir * (collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+  return out.sort((a, b) => {
+    const x = sortValue(a, s.key)
+    const y = sortValue(b, s.key)
+    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1
+    return dir * (x - y)
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Label distribution
+
+export interface LabelCount {
+  id: string
+  name: string
+  count: number
+}
+
+/** Positive label counts: the API's label_counts when sent, else the test set's support. Largest first. */
+export function labelDistribution(ev: PreparedEvaluation, metrics: EvalMetricsWire): LabelCount[] {
+  const out: LabelCount[] = []
+  const sent = metrics.label_counts?.positive_label_counts
+  if (Array.isArray(sent) && sent.length > 0) {
+    for (const lc of sent) {
+      if (!lc || typeof lc !== 'object' || typeof lc.count !== 'number') continue
+      const id = conceptKey(lc.concept) ?? (typeof lc.concept_name === 'string' ? lc.concept_name : undefined)
+      if (id === undefined) continue
+      const name = (lc.concept && typeof lc.concept.name === 'string' && lc.concept.name) || idLabel(ev, id)
+      out.push({ id, name, count: lc.count })
+    }
+  } else {
+    ev.conceptIds.forEach((id, k) => {
+      if (ev.frequency[k]! > 0) out.push({ id, name: ev.conceptNames[k]!, count: ev.frequency[k]! })
+    })
+  }
+  return out.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection: metrics by area, one row per class, one column per area
+
+export interface AreaTable {
+  areas: string[]
+  rows: { id: string; name: string; ap: (number | null)[]; numPos: (number | null)[] }[]
+}
+
+interface AreaMetricWire extends BinaryMetricsWire {
+  area_name?: string
+}
+
+export function areaTable(list: readonly AreaMetricWire[] | null | undefined, ev: PreparedEvaluation): AreaTable {
+  const areas: string[] = []
+  const byConcept = new Map<string, Map<string, AreaMetricWire>>()
+  for (const m of Array.isArray(list) ? list : []) {
+    if (!m || typeof m !== 'object') continue
+    const id = conceptKey(m.concept)
+    const area = typeof m.area_name === 'string' && m.area_name !== '' ? m.area_name : 'all'
+    if (id === undefined) continue
+    if (!areas.includes(area)) areas.push(area)
+    let row = byConcept.get(id)
+    if (!row) byConcept.set(id, (row = new Map()))
+    row.set(area, m)
+  }
+  const rows = [...byConcept].map(([id, m]) => ({
+    id,
+    name: idLabel(ev, id),
+    ap: areas.map((a) => num(m.get(a)?.avg_precision)),
+    numPos: areas.map((a) => num(m.get(a)?.num_pos)),
+  }))
+  return { areas, rows }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sanity checks: a malformed section gets an error panel and is left out; the rest is shown
+
+export type Section = 'summary' | 'confusion_matrix' | 'cooccurrence_matrix' | 'binary_metrics' | 'test_set' | 'label_counts' | 'metrics_by_class' | 'metrics_by_area'
+
+export interface SectionProblem {
+  section: Section
+  message: string
+}
+
+function kind(x: unknown): string {
+  if (x === null) return 'null'
+  if (Array.isArray(x)) return 'a list'
+  if (typeof x === 'string') return `the text '${x.length > 30 ? `${x.slice(0, 30)}…` : x}'`
+  return typeof x === 'object' ? 'an object' : `${typeof x} ${String(x)}`
+}
+
+function firstProblem<T>(list: readonly T[], check: (item: T, i: number) => string | undefined): string | undefined {
+  for (let i = 0; i < list.length; i++) {
+    const p = check(list[i]!, i)
+    if (p) return p
+  }
+  return undefined
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x)
+const okNum = (x: unknown) => x === undefined || (typeof x === 'number' && Number.isFinite(x))
+const okStr = (x: unknown) => x === undefined || typeof x === 'string'
+
+function checkConcept(c: unknown, where: string): string | undefined {
+  if (c === undefined || c === null) return undefined
+  if (!isObj(c)) return `${where} is ${kind(c)}, not a concept object`
+  if (!okStr(c.id)) return `${where}.id is ${kind(c.id)}, not text`
+  if (!okNum(c.value)) return `${where}.value is ${kind(c.value)}, not a number`
+  return undefined
+}
+
+function checkCurve(c: unknown, where: string, keys: readonly string[]): string | undefined {
+  if (c === undefined || c === null) return undefined
+  if (!isObj(c)) return `${where} is ${kind(c)}, not a curve object`
+  let length: number | undefined
+  for (const k of keys) {
+    const xs = c[k]
+    if (xs === undefined || xs === null) continue
+    if (!Array.isArray(xs)) return `${where}.${k} is ${kind(xs)}, not a list of numbers`
+    const bad = xs.findIndex((x) => typeof x !== 'number')
+    if (bad !== -1) return `${where}.${k}[${bad}] is ${kind(xs[bad])}, not a number`
+    if (length !== undefined && xs.length !== length) return `${where}.${k} has ${xs.length} points but ${keys[0]} has ${length}`
+    length ??= xs.length
+  }
+  return undefined
+}
+
+function checkBinaryList(list: unknown, section: Section): string | undefined {
+  if (!Array.isArray(list)) return `${section} is ${kind(list)}, not a list`
+  return firstProblem(list, (b, i) => {
+    const at = `${section}[${i}]`
+    if (!isObj(b)) return `${at} is ${kind(b)}, not an object`
+    for (const k of ['num_pos', 'num_neg', 'num_tot', 'roc_auc', 'f1', 'avg_precision']) if (!okNum(b[k])) return `${at}.${k} is ${kind(b[k])}, not a number`
+    return checkConcept(b.concept, `${at}.concept`) ?? checkCurve(b.roc_curve, `${at}.roc_curve`, ['fpr', 'tpr', 'thresholds']) ?? checkCurve(b.precision_recall_curve, `${at}.precision_recall_curve`, ['recall', 'precision', 'thresholds'])
+  })
+}
+
+/** The first problem of each malformed section, naming where it is. */
+export function checkEvalMetrics(m: Record<string, unknown>): SectionProblem[] {
+  const problems: SectionProblem[] = []
+  const add = (section: Section, message: string | undefined) => {
+    if (message) problems.push({ section, message })
+  }
+  const present = (x: unknown) => x !== undefined && x !== null
+  if (present(m.summary)) {
+    const s = m.summary
+    const bad = isObj(s) ? Object.keys(s).find((k) => !okNum(s[k])) : undefined
+    add('summary', !isObj(s) ? `summary is ${kind(s)}, not an object` : bad !== undefined ? `summary.${bad} is not a number` : undefined)
+  }
+  if (present(m.confusion_matrix)) {
+    const cm = m.confusion_matrix
+    add(
+      'confusion_matrix',
+      !isObj(cm)
+        ? `confusion_matrix is ${kind(cm)}, not an object`
+        : present(cm.matrix) && !Array.isArray(cm.matrix)
+          ? `confusion_matrix.matrix is ${kind(cm.matrix)}, not a list`
+          : present(cm.concept_ids) && (!Array.isArray(cm.concept_ids) || cm.concept_ids.some((x) => typeof x !== 'string'))
+            ? 'confusion_matrix.concept_ids is not a list of concept ids'
+            : firstProblem(Array.isArray(cm.matrix) ? cm.matrix : [], (e, i) => {
+                const at = `confusion_matrix.matrix[${i}]`
+                if (!isObj(e)) return `${at} is ${kind(e)}, not an object`
+                if (!okNum(e.value)) return `${at}.value is ${kind(e.value)}, not a number`
+                if (!okStr(e.actual) || !okStr(e.predicted)) return `${at} names its concepts with something other than text`
+                return checkConcept(e.actual_concept, `${at}.actual_concept`) ?? checkConcept(e.predicted_concept, `${at}.predicted_concept`)
+              }),
+    )
+  }
+  if (present(m.cooccurrence_matrix)) {
+    const cm = m.cooccurrence_matrix
+    add(
+      'cooccurrence_matrix',
+      !isObj(cm)
+        ? `cooccurrence_matrix is ${kind(cm)}, not an object`
+        : present(cm.matrix) && !Array.isArray(cm.matrix)
+          ? `cooccurrence_matrix.matrix is ${kind(cm.matrix)}, not a list`
+          : firstProblem(Array.isArray(cm.matrix) ? cm.matrix : [], (e, i) => {
+              const at = `cooccurrence_matrix.matrix[${i}]`
+              if (!isObj(e)) return `${at} is ${kind(e)}, not an object`
+              if (!okNum(e.count) || (typeof e.count === 'number' && e.count < 0)) return `${at}.count is ${kind(e.count)}, not a count`
+              return undefined
+            }),
+    )
+  }
+  if (present(m.test_set)) {
+    const ts = m.test_set
+    add(
+      'test_set',
+      !Array.isArray(ts)
+        ? `test_set is ${kind(ts)}, not a list`
+        : firstProblem(ts, (e, i) => {
+            const at = `test_set[${i}]`
+            if (!isObj(e)) return `${at} is ${kind(e)}, not an object`
+            for (const k of ['predicted_concepts', 'ground_truth_concepts']) {
+              const list = e[k]
+              if (!present(list)) continue
+              if (!Array.isArray(list)) return `${at}.${k} is ${kind(list)}, not a list`
+              const p = firstProblem(list, (c, j) => checkConcept(c, `${at}.${k}[${j}]`))
+              if (p) return p
+            }
+            if (present(e.input) && !isObj(e.input)) return `${at}.input is ${kind(e.input)}, not an object`
+            return undefined
+          }),
+    )
+  }
+  for (const section of ['binary_metrics', 'metrics_by_class', 'metrics_by_area'] as const) {
+    if (present(m[section])) add(section, checkBinaryList(m[section], section))
+  }
+  if (present(m.label_counts)) {
+    const lc = m.label_counts
+    add(
+      'label_counts',
+      !isObj(lc)
+        ? `label_counts is ${kind(lc)}, not an object`
+        : present(lc.positive_label_counts) && !Array.isArray(lc.positive_label_counts)
+          ? `label_counts.positive_label_counts is ${kind(lc.positive_label_counts)}, not a list`
+          : firstProblem(Array.isArray(lc.positive_label_counts) ? lc.positive_label_counts : [], (e, i) => (!isObj(e) ? `label_counts.positive_label_counts[${i}] is ${kind(e)}, not an object` : !okNum(e.count) ? `label_counts.positive_label_counts[${i}].count is ${kind(e.count)}, not a number` : undefined)),
+    )
+  }
+  return problems
+}
+
+/** The metrics without the sections that failed their check. */
+export function withoutSections<T extends Record<string, unknown>>(m: T, problems: readonly SectionProblem[]): T {
+  if (problems.length === 0) return m
+  const out: Record<string, unknown> = { ...m }
+  for (const p of problems) delete out[p.section]
+  return out as T
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation files from disk
+
+const EVAL_KEYS = ['summary', 'confusion_matrix', 'cooccurrence_matrix', 'binary_metrics', 'test_set', 'label_counts', 'metrics_by_class', 'metrics_by_area']
+
+export type ParsedFile =
+  | { kind: 'evaluation'; metrics: Record<string, unknown>; problems: SectionProblem[] }
+  | { kind: 'matrix'; result: DecodeResult }
+  | { kind: 'error'; message: string }
+
+/**
+ * An evaluation file: a bare EvalMetrics, a GetEvaluation response body (`{status, eval_metrics}`),
+ * or a MatrixUint64 (`{n_cols, data}`, as this viewer exports counts). Errors name the problem.
+ */
+export function parseEvaluationFile(text: string): ParsedFile {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return { kind: 'error', message: `The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  if (!isObj(data)) return { kind: 'error', message: `The file holds ${kind(data)}, not an evaluation object.` }
+  let metrics: unknown = data
+  if ('eval_metrics' in data) {
+    metrics = data.eval_metrics
+    if (Array.isArray(metrics)) {
+      if (metrics.length !== 1) return { kind: 'error', message: `The file is a list of ${metrics.length} evaluations (a ListEvaluations answer); open a single evaluation.` }
+      metrics = metrics[0]
+    }
+    if (!isObj(metrics)) return { kind: 'error', message: `eval_metrics is ${kind(metrics)}, not an evaluation object.` }
+  } else if (('n_cols' in data || 'data' in data) && !EVAL_KEYS.some((k) => k in data)) {
+    return { kind: 'matrix', result: tryDecodeMatrixUint64(data) }
+  }
+  const m = metrics as Record<string, unknown>
+  if (!EVAL_KEYS.some((k) => k in m) && !('status' in m) && !('id' in m)) {
+    return { kind: 'error', message: `The file has no evaluation fields: expected eval_metrics or one of ${EVAL_KEYS.join(', ')}.` }
+  }
+  return { kind: 'evaluation', metrics: m, problems: checkEvalMetrics(m) }
+}

@@ -1,0 +1,103 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { cleanup, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { EvaluationViewer } from './EvaluationViewer.tsx'
+import type { EvalSearch } from './search.ts'
+import type { ViewerMetrics } from './types.ts'
+
+function entry(id: string, gt: string[], preds: [string, number][]) {
+  return {
+    input: { id, data: { image: { url: `data:image/svg+xml,${id}` } } },
+    ground_truth_concepts: gt.map((c) => ({ id: c, name: c.toUpperCase(), value: 1 })),
+    predicted_concepts: preds.map(([c, value]) => ({ id: c, name: c.toUpperCase(), value })),
+  }
+}
+
+const metrics: ViewerMetrics = {
+  status: { code: 21300, description: 'Model was successfully evaluated.' },
+  summary: { macro_avg_roc_auc: 0.9, macro_avg_f1_score: 0.7, macro_avg_precision: 0.8, macro_avg_recall: 0.6 },
+  confusion_matrix: {
+    concept_ids: ['cat', 'dog'],
+    matrix: [
+      { actual: 'cat', predicted: 'cat', value: 0.7 },
+      { actual: 'dog', predicted: 'dog', value: 0.6 },
+    ],
+  },
+  binary_metrics: [
+    { concept: { id: 'cat', name: 'CAT' }, num_pos: 2, roc_auc: 0.9, roc_curve: { fpr: [0, 1], tpr: [0, 1], thresholds: [1, 0] }, precision_recall_curve: { recall: [1, 0], precision: [0.5, 1], thresholds: [0, 1] } },
+    { concept: { id: 'dog', name: 'DOG' }, num_pos: 2 },
+  ],
+  test_set: [entry('in1', ['cat'], [['cat', 0.9]]), entry('in2', ['cat'], [['cat', 0.6], ['dog', 0.7]]), entry('in3', ['dog'], [['dog', 0.8]]), entry('in4', ['dog'], [['cat', 0.2]])],
+}
+
+function renderViewer(search: EvalSearch, m: ViewerMetrics = metrics) {
+  const onSearch = vi.fn()
+  render(<EvaluationViewer metrics={m} search={search} onSearch={onSearch} fileBase="t" />)
+  return onSearch
+}
+
+describe('EvaluationViewer', () => {
+  beforeEach(() => {
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null)
+  })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
+
+  it('shows the inputs of the selected cell at the threshold, with thumbnails and scores', () => {
+    renderViewer({ threshold: 0.5, mode: 'counts', cell: 'cat~dog' })
+    const selection = screen.getByTestId('selection-details')
+    expect(within(selection).getByTestId('selection-count').textContent).toBe('1')
+    expect(within(selection).getByRole('img', { name: 'Input in2' }).getAttribute('src')).toBe('data:image/svg+xml,in2')
+    expect(selection.textContent).toContain('0.700')
+  })
+
+  it('recomputes the per-concept table and checks it against the API', () => {
+    renderViewer({ threshold: 0.5 })
+    expect(screen.getByTestId('api-check').textContent).toContain('Matches API')
+    const table = screen.getByRole('table', { name: 'Per-concept metrics at threshold 0.50' })
+    const cat = within(table).getAllByRole('row')[1]!
+    // cat: support 2; TP in1, in2; FP none; FN none.
+    expect(cat.textContent).toContain('CAT')
+    expect(within(cat).getAllByRole('cell').map((c) => c.textContent).slice(3, 7)).toEqual(['2', '2', '0', '0'])
+  })
+
+  it('writes view changes through onSearch', async () => {
+    const onSearch = renderViewer({})
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Values' }), 'row')
+    expect(onSearch).toHaveBeenCalledWith({ mode: 'row' })
+    await userEvent.click(screen.getAllByRole('button', { name: /^@ / })[0]!)
+    expect(onSearch).toHaveBeenCalledWith({ threshold: expect.any(Number) }, { replace: true })
+  })
+
+  it('names a malformed section and keeps the rest', () => {
+    renderViewer({}, { ...metrics, cooccurrence_matrix: { matrix: [{ row: 'cat', col: 'dog', count: -3 }] } })
+    expect(screen.getByRole('alert').textContent).toContain('cooccurrence_matrix.matrix[0].count is number -3, not a count')
+    expect(screen.getByRole('heading', { name: 'Confusion matrix' })).toBeTruthy()
+    expect(screen.getByText('No co-occurrence matrix was sent.')).toBeTruthy()
+  })
+
+  it('says a cell that names unknown concepts is not selected', () => {
+    renderViewer({ cell: 'cat~zebra' })
+    expect(screen.getByTestId('url-notes').textContent).toContain('cell=cat~zebra does not name two concepts of this evaluation')
+    expect(screen.queryByTestId('selection-details')).toBeNull()
+  })
+
+  it('falls back to probabilities without a test set, and says why', () => {
+    renderViewer({ mode: 'counts' }, { ...metrics, test_set: undefined })
+    expect(screen.getByTestId('url-notes').textContent).toContain('mode=counts needs the test set')
+    expect((screen.getByRole('combobox', { name: 'Values' }) as HTMLSelectElement).value).toBe('probability')
+  })
+
+  it.each([
+    [{ code: 21317, description: 'Not enough inputs per concept' }, 'This evaluation failed', 'Not enough inputs per concept'],
+    [{ code: 21301, description: 'Model is evaluating.' }, 'This evaluation is still running', 'Model is evaluating.'],
+  ])('shows the status of an evaluation without results: %j', (status, heading, text) => {
+    renderViewer({}, { status })
+    expect(screen.getByRole('heading', { name: heading })).toBeTruthy()
+    expect(screen.getByTestId('evaluation-status').textContent).toContain(text)
+    expect(screen.queryByRole('heading', { name: 'Confusion matrix' })).toBeNull()
+  })
+})

@@ -1,0 +1,51 @@
+import { useState } from 'react'
+import { createFileRoute } from '@tanstack/react-router'
+import { EvaluationViewer } from './$user/$app/evaluations/-components/EvaluationViewer.tsx'
+import { FileDrop, FileProblem, MatrixFile, type OpenedFile } from './$user/$app/evaluations/-components/FileOpen.tsx'
+import { correctionNotes, validateEvalSearch } from './$user/$app/evaluations/-components/search.ts'
+import type { OnSearch, ViewerMetrics } from './$user/$app/evaluations/-components/types.ts'
+
+// An evaluation read from a file on disk, shown by the same viewer with no API at all. The view
+// state lives in the URL as on the API page; the file itself stays in this tab's memory.
+export const Route = createFileRoute('/evaluation-file')({
+  validateSearch: validateEvalSearch,
+  component: EvaluationFilePage,
+})
+
+function EvaluationFilePage() {
+  const search = Route.useSearch()
+  const navigate = Route.useNavigate()
+  const notes = correctionNotes(search)
+  const [file, setFile] = useState<OpenedFile | null>(null)
+  const onSearch: OnSearch = (patch, options) => {
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options?.replace, resetScroll: false })
+  }
+  const parsed = file?.parsed
+  const metrics = parsed?.kind === 'evaluation' ? (parsed.metrics as ViewerMetrics) : undefined
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Evaluation from a file</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Open an EvalMetrics JSON: a GetEvaluation answer (<code className="font-mono">{'{status, eval_metrics}'}</code>), a bare EvalMetrics, or a MatrixUint64 (<code className="font-mono">{'{n_cols, data}'}</code>). The viewer’s
+          “Download JSON” gives such a file.
+        </p>
+      </header>
+      <FileDrop onOpen={setFile} isCompact={file !== null} />
+      {file && (
+        <p className="text-xs text-slate-500" data-testid="file-name">
+          {file.name} · {(file.size / 1024).toFixed(0)} KB
+          {metrics?.id && (
+            <>
+              {' '}
+              · evaluation <span className="font-mono">{metrics.id}</span>
+            </>
+          )}
+        </p>
+      )}
+      {parsed?.kind === 'error' && <FileProblem name={file!.name} message={parsed.message} />}
+      {parsed?.kind === 'matrix' && <MatrixFile name={file!.name} result={parsed.result} />}
+      {metrics && <EvaluationViewer key={file!.name + file!.size} metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={file!.name.replace(/\.json$/i, '')} />}
+    </div>
+  )
+}
