@@ -6,6 +6,14 @@ export interface Crumb {
   link?: LinkProps
 }
 
+/** The crumbs every app-scoped page starts with: the user, then the app. */
+export function appCrumbs(user: string, app: string): Crumb[] {
+  return [
+    { label: user, link: { to: '/$user', params: { user } } },
+    { label: app, link: { to: '/$user/$app', params: { user, app } } },
+  ]
+}
+
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm">

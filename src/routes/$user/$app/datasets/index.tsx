@@ -5,7 +5,7 @@ import { ensure } from '../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../api/list-page.ts'
 import { formValuesToSearch, type FormValues } from '../../../../api/param-form.ts'
 import { pageOperations } from '../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../components/DataTable.tsx'
 import { ParamForm } from '../../../../components/ParamForm.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
@@ -15,6 +15,7 @@ import { RelativeTime } from '../../../../components/Time.tsx'
 import { addUint64, ANNOTATION_FIELDS, metricValue, visibilityLabel } from '../../../../lib/datasets.ts'
 import { formatCount } from '../../../../lib/format.ts'
 import type { SearchRecord } from '../../../../lib/search-params.ts'
+import type { Dataset as DatasetRow } from '../../../../api/types.ts'
 
 const model = listFormModel(pageOperations.ListDatasets)
 
@@ -33,7 +34,6 @@ export const Route = createFileRoute('/$user/$app/datasets/')({
   component: DatasetsPage,
 })
 
-type DatasetRow = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof datasetQueries.list>['queryFn']>>>['datasets']>[number]
 
 function DatasetsPage() {
   const { user, app } = Route.useParams()
@@ -46,7 +46,7 @@ function DatasetsPage() {
   }
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: app, link: { to: '/$user/$app', params: { user, app } } }, { label: 'datasets' }]} />
+      <Breadcrumbs items={[...appCrumbs(user, app), { label: 'datasets' }]} />
       <h1 className="text-2xl font-semibold">Datasets</h1>
       <ResourceList
         noun="datasets"

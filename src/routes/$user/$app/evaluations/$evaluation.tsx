@@ -2,7 +2,7 @@ import { createFileRoute, Link } from '@tanstack/react-router'
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { evaluationQueries } from '../../../../api/queries/evaluations.ts'
 import { ensure } from '../../../../api/load.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import { downloadText } from '../../../../components/DataTable.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
 import { StatusBadge } from '../../../../components/StatusBadge.tsx'
@@ -57,8 +57,7 @@ function EvaluationPage() {
     <div className="space-y-6">
       <Breadcrumbs
         items={[
-          { label: user, link: { to: '/$user', params: { user } } },
-          { label: app, link: { to: '/$user/$app', params: { user, app } } },
+          ...appCrumbs(user, app),
           { label: 'evaluations', link: { to: '/$user/$app/evaluations', params: { user, app } } },
           { label: evaluation.slice(0, 8) },
         ]}

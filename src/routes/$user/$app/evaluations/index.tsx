@@ -6,7 +6,7 @@ import { ensure } from '../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../api/list-page.ts'
 import { formValuesToSearch, ORDER_KEY, PAGE_KEY, SORT_KEY, type FormValues } from '../../../../api/param-form.ts'
 import { pageOperations } from '../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../components/DataTable.tsx'
 import { ParamForm } from '../../../../components/ParamForm.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
@@ -68,7 +68,7 @@ function LeaderboardPage() {
   return (
     <div className="space-y-5">
       <Breadcrumbs
-        items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: app, link: { to: '/$user/$app', params: { user, app } } }, { label: 'evaluations' }]}
+        items={[...appCrumbs(user, app), { label: 'evaluations' }]}
       />
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>

@@ -5,7 +5,7 @@ import { ensure } from '../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../api/list-page.ts'
 import { formValuesToSearch, PAGE_KEY, type FormValues } from '../../../../api/param-form.ts'
 import { pageOperations } from '../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../components/DataTable.tsx'
 import { ParamForm } from '../../../../components/ParamForm.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
@@ -63,7 +63,7 @@ function ModelsPage() {
 
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: app, link: { to: '/$user/$app', params: { user, app } } }, { label: 'models' }]} />
+      <Breadcrumbs items={[...appCrumbs(user, app), { label: 'models' }]} />
       <header className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-2xl font-semibold">Models</h1>
         <Link to="/$user/$app/evaluations" params={{ user, app }} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">

@@ -3,7 +3,7 @@ import { createFileRoute } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { taskQueries } from '../../../../api/queries/tasks.ts'
 import { ensure } from '../../../../api/load.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
 import { StatusBadge } from '../../../../components/StatusBadge.tsx'
 import { RelativeTime } from '../../../../components/Time.tsx'
@@ -76,8 +76,7 @@ function TaskPage() {
     <div className="space-y-6">
       <Breadcrumbs
         items={[
-          { label: user, link: { to: '/$user', params: { user } } },
-          { label: app, link: { to: '/$user/$app', params: { user, app } } },
+          ...appCrumbs(user, app),
           { label: 'tasks', link: { to: '/$user/$app/tasks', params: { user, app } } },
           { label: taskId.slice(0, 8) },
         ]}

@@ -5,7 +5,7 @@ import { ensure } from '../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../api/list-page.ts'
 import { formValuesToSearch, type FormValues } from '../../../../api/param-form.ts'
 import { pageOperations } from '../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../components/DataTable.tsx'
 import { ParamForm } from '../../../../components/ParamForm.tsx'
 import { RequestTools } from '../../../../components/RequestTools.tsx'
@@ -15,6 +15,7 @@ import { RelativeTime } from '../../../../components/Time.tsx'
 import { enumLabel, REVIEW_STRATEGIES, TASK_TYPES, taskConcepts, WORKER_STRATEGIES } from '../../../../lib/tasks.ts'
 import type { SearchRecord } from '../../../../lib/search-params.ts'
 import { InputSourceLink } from './-components/InputSourceLink.tsx'
+import type { Task as TaskRow } from '../../../../api/types.ts'
 
 // `additional_fields` only asks for more of each task; it filters nothing.
 const model = listFormModel(pageOperations.ListTasks, ['additional_fields'])
@@ -33,7 +34,6 @@ export const Route = createFileRoute('/$user/$app/tasks/')({
   component: TasksPage,
 })
 
-type TaskRow = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof taskQueries.list>['queryFn']>>>['tasks']>[number]
 
 function TasksPage() {
   const { user, app } = Route.useParams()
@@ -46,7 +46,7 @@ function TasksPage() {
   }
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: app, link: { to: '/$user/$app', params: { user, app } } }, { label: 'tasks' }]} />
+      <Breadcrumbs items={[...appCrumbs(user, app), { label: 'tasks' }]} />
       <h1 className="text-2xl font-semibold">Labeling tasks</h1>
       <ResourceList
         noun="tasks"

@@ -5,7 +5,7 @@ import { ensure } from '../../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../../api/list-page.ts'
 import { formValuesToSearch, type FormValues } from '../../../../../api/param-form.ts'
 import { pageOperations } from '../../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../../components/Breadcrumbs.tsx'
 import { BarChart } from '../../../../../components/charts/BarChart.tsx'
 import type { Column } from '../../../../../components/DataTable.tsx'
 import { Markdown } from '../../../../../components/Markdown.tsx'
@@ -18,6 +18,7 @@ import { addUint64, ANNOTATION_FIELDS, metricValue, versionChart, versionOriginL
 import { formatCount } from '../../../../../lib/format.ts'
 import type { SearchRecord } from '../../../../../lib/search-params.ts'
 import { ModelVersionLink } from '../-components/ModelVersionLink.tsx'
+import type { DatasetVersion as VersionRow } from '../../../../../api/types.ts'
 
 const model = listFormModel(pageOperations.ListDatasetVersions)
 
@@ -35,7 +36,6 @@ export const Route = createFileRoute('/$user/$app/datasets/$dataset/')({
   component: DatasetPage,
 })
 
-type VersionRow = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof datasetQueries.versions>['queryFn']>>>['dataset_versions']>[number]
 
 const linkClass = 'font-medium text-blue-700 hover:underline dark:text-blue-400'
 
@@ -57,8 +57,7 @@ function DatasetPage() {
     <div className="space-y-6">
       <Breadcrumbs
         items={[
-          { label: user, link: { to: '/$user', params: { user } } },
-          { label: app, link: { to: '/$user/$app', params: { user, app } } },
+          ...appCrumbs(user, app),
           { label: 'datasets', link: { to: '/$user/$app/datasets', params: { user, app } } },
           { label: datasetId },
         ]}

@@ -5,7 +5,7 @@ import { ensure } from '../../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../../api/list-page.ts'
 import { formValuesToSearch, type FormValues } from '../../../../../api/param-form.ts'
 import { pageOperations } from '../../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../../components/DataTable.tsx'
 import { Markdown } from '../../../../../components/Markdown.tsx'
 import { ParamForm } from '../../../../../components/ParamForm.tsx'
@@ -73,8 +73,7 @@ function ModelPage() {
       <div className="space-y-3">
         <Breadcrumbs
           items={[
-            { label: user, link: { to: '/$user', params: { user } } },
-            { label: app, link: { to: '/$user/$app', params: { user, app } } },
+            ...appCrumbs(user, app),
             { label: 'models', link: { to: '/$user/$app/models', params: { user, app } } },
             { label: modelId },
           ]}

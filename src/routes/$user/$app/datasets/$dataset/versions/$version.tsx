@@ -4,7 +4,7 @@ import { datasetQueries, type ListDatasetInputsQuery } from '../../../../../../a
 import { ensure } from '../../../../../../api/load.ts'
 import { listFormModel, readListSearch } from '../../../../../../api/list-page.ts'
 import { pageOperations } from '../../../../../../api/page-operations.gen.ts'
-import { Breadcrumbs } from '../../../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../../../components/Breadcrumbs.tsx'
 import type { Column } from '../../../../../../components/DataTable.tsx'
 import { RequestTools } from '../../../../../../components/RequestTools.tsx'
 import { ResourceList } from '../../../../../../components/ResourceList.tsx'
@@ -16,6 +16,7 @@ import { InputThumbnail } from '../../-components/InputThumbnail.tsx'
 import { MetricsTable } from '../../-components/MetricsTable.tsx'
 import { ModelVersionLink } from '../../-components/ModelVersionLink.tsx'
 import { RegionMatrix } from '../../-components/RegionMatrix.tsx'
+import type { DatasetInput as InputRow } from '../../../../../../api/types.ts'
 
 /** The search key that selects whose region location matrix is shown ("/", "/INPUT_TYPE:image"). */
 const KEY = 'key'
@@ -37,7 +38,6 @@ export const Route = createFileRoute('/$user/$app/datasets/$dataset/versions/$ve
   component: DatasetVersionPage,
 })
 
-type InputRow = NonNullable<Awaited<ReturnType<NonNullable<ReturnType<typeof datasetQueries.inputs>['queryFn']>>>['dataset_inputs']>[number]
 
 function DatasetVersionPage() {
   const { user, app, dataset: datasetId, version: versionId } = Route.useParams()
@@ -52,8 +52,7 @@ function DatasetVersionPage() {
     <div className="space-y-6">
       <Breadcrumbs
         items={[
-          { label: user, link: { to: '/$user', params: { user } } },
-          { label: app, link: { to: '/$user/$app', params: { user, app } } },
+          ...appCrumbs(user, app),
           { label: 'datasets', link: { to: '/$user/$app/datasets', params: { user, app } } },
           { label: datasetId, link: { to: '/$user/$app/datasets/$dataset', params: { user, app, dataset: datasetId } } },
           { label: versionId.slice(0, 8) },

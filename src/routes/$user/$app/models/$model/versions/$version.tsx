@@ -2,7 +2,7 @@ import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { modelQueries } from '../../../../../../api/queries/models.ts'
 import { ensure } from '../../../../../../api/load.ts'
-import { Breadcrumbs } from '../../../../../../components/Breadcrumbs.tsx'
+import { appCrumbs, Breadcrumbs } from '../../../../../../components/Breadcrumbs.tsx'
 import { LineChart } from '../../../../../../components/charts/LineChart.tsx'
 import { DataTable, downloadText, tableCsv, type Column } from '../../../../../../components/DataTable.tsx'
 import { RequestTools } from '../../../../../../components/RequestTools.tsx'
@@ -51,8 +51,7 @@ function VersionPage() {
       <div className="space-y-3">
         <Breadcrumbs
           items={[
-            { label: user, link: { to: '/$user', params: { user } } },
-            { label: app, link: { to: '/$user/$app', params: { user, app } } },
+            ...appCrumbs(user, app),
             { label: 'models', link: { to: '/$user/$app/models', params: { user, app } } },
             { label: modelId, link: { to: '/$user/$app/models/$model', params: { user, app, model: modelId } } },
             { label: shortId(versionId) },
