@@ -4,6 +4,7 @@ import { appQueries } from '../../../api/queries/apps.ts'
 import { ensure } from '../../../api/load.ts'
 import { Breadcrumbs } from '../../../components/Breadcrumbs.tsx'
 import { Markdown } from '../../../components/Markdown.tsx'
+import { RequestTools } from '../../../components/RequestTools.tsx'
 import { RelativeTime } from '../../../components/Time.tsx'
 import { formatCount } from '../../../lib/format.ts'
 
@@ -21,7 +22,8 @@ const VISIBILITY: Record<number, string> = { 10: 'Private', 30: 'Organization', 
 
 function AppOverview() {
   const { user, app: appId } = Route.useParams()
-  const { data: appData } = useSuspenseQuery(appQueries.detail(user, appId))
+  const appRequest = appQueries.detail(user, appId)
+  const { data: appData } = useSuspenseQuery(appRequest)
   const { data: counts } = useSuspenseQuery(appQueries.resourceCounts(user, appId))
   const app = appData.app
   const notes = app?.notes
@@ -38,7 +40,12 @@ function AppOverview() {
     <div className="space-y-6">
       <Breadcrumbs items={[{ label: user, link: { to: '/$user', params: { user } } }, { label: appId }]} />
       <header>
-        <h1 className="text-2xl font-semibold">{app?.name || appId}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{app?.name || appId}</h1>
+          <div className="flex gap-2">
+            <RequestTools queryKey={appRequest.queryKey} />
+          </div>
+        </div>
         {app?.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{app.description}</p>}
         <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
           <span>
