@@ -35,6 +35,6 @@ export default defineConfig({
     env: { PORT: String(PORT), HOST: '127.0.0.1' },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
   },
 })
