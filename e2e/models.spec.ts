@@ -114,13 +114,22 @@ test('the model page shows output info, concepts and versions linking to each ve
   await expect(page.getByRole('heading', { name: 'Evaluation summary' })).toBeVisible()
 })
 
-test('a version deep link survives a reload and links to its evaluations and datasets', async ({ page }) => {
+test('a version deep link survives a reload and links to its evaluations and datasets', async ({ page, request }) => {
   await page.goto(`${SCENES}/versions/${SCENES_V1}`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('scenes-classifier', BOOT)
   await page.reload()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('@69028179', BOOT)
   for (const label of ['ROC AUC', 'F1', 'Precision', 'Recall']) await expect(page.getByRole('listitem').filter({ hasText: label }).first()).toBeVisible()
-  await expect(page.getByText('No training statistics')).toBeVisible()
+  // The loss curve is read from the version's training log: the first epoch's loss is the log's.
+  const answer = await request.get(`/v2/users/demo/apps/general-vision/models/scenes-classifier/versions/${SCENES_V1}`, { headers: { Authorization: 'Key demo' } })
+  const log = ((await answer.json()) as { model_version: { train_log: string } }).model_version.train_log
+  const firstLoss = /\bloss=([\d.]+)/.exec(log)?.[1]
+  const lossChart = page.getByRole('figure').filter({ hasText: 'Training loss' })
+  await expect(lossChart.getByRole('img')).toBeVisible()
+  await lossChart.getByRole('button', { name: 'View as table' }).click()
+  const lossRows = lossChart.getByRole('table').locator('tbody tr')
+  await expect(lossRows).toHaveCount(log.split('\n').filter((line) => line.startsWith('epoch ')).length)
+  await expect(lossRows.first().locator('td').first()).toHaveAttribute('title', String(Number(firstLoss)))
   await expect(page.getByText('num_epochs')).toBeVisible()
   const evaluations = page.getByRole('table', { name: 'evaluations of this version' })
   await expect(evaluations.locator('tbody tr')).toHaveCount(1)

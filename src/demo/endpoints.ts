@@ -262,7 +262,7 @@ const ListModelVersions: Endpoint = (ctx) => {
 
 const GetModelVersion: Endpoint = (ctx) => {
   const model = findModel(ctx)
-  return { model_version: versionWire(model, findVersion(ctx, model, 'version_id'), { concepts: true }) }
+  return { model_version: versionWire(model, findVersion(ctx, model, 'version_id'), { concepts: true, trainLog: true }) }
 }
 
 const GetModelVersionMetrics: Endpoint = (ctx) => {

@@ -5,6 +5,7 @@ import { datasetVersionMetrics } from './datasetData'
 import { versionMetricsWire, type EvalFields } from './evalWire'
 import { svgThumb } from './images'
 import { MODEL_TYPE_BY_ID } from './modelTypes'
+import { hashString, mulberry32 } from '../prng'
 import { USERS } from './vocab'
 import {
   getWorld,
@@ -97,6 +98,29 @@ export interface VersionOptions {
   /** Include output_info.data.concepts (GetModelVersion, ListModelVersions, output_info). */
   concepts?: boolean
   metricsFields?: EvalFields
+  /** Include the training log (GetModelVersion): kilobytes of text no list needs. */
+  trainLog?: boolean
+}
+
+/**
+ * A training log in the style trainers print, one line per epoch: `epoch 3 step 360 loss=0.8123
+ * val_loss=0.9012 lr=0.001`. The loss decays with noise seeded by the version, so it never changes.
+ */
+export function trainLogOf(v: VersionRec): string {
+  const random = mulberry32(hashString(`train-log:${v.id}`))
+  const epochs = typeof v.params.num_epochs === 'number' ? v.params.num_epochs : 20
+  const stepsPerEpoch = 40 + Math.floor(random() * 200)
+  const start = 1.6 + random() * 1.4
+  const floor = 0.05 + random() * 0.25
+  const rate = 0.08 + random() * 0.2
+  const lines = [`Training ${v.modelId} version ${v.id} for ${epochs} epochs`]
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const loss = floor + (start - floor) * Math.exp(-rate * epoch) * (1 + (random() - 0.5) * 0.08)
+    const valLoss = loss * (1.05 + random() * 0.1) + 0.02 * Math.max(0, epoch - epochs * 0.7)
+    lines.push(`epoch ${epoch} step ${epoch * stepsPerEpoch} loss=${loss.toFixed(4)} val_loss=${valLoss.toFixed(4)} lr=0.001`)
+  }
+  lines.push('Training complete')
+  return lines.join('\n')
 }
 
 export function versionWire(model: ModelRec, v: VersionRec, opts: VersionOptions = {}): Wire {
@@ -120,6 +144,7 @@ export function versionWire(model: ModelRec, v: VersionRec, opts: VersionOptions
     modified_at: timestamp(v.modifiedAt),
     metadata: {},
     output_info: outputInfoWire(model, opts.concepts ?? false, v.createdAt),
+    train_log: opts.trainLog && trained && type?.trainable ? trainLogOf(v) : undefined,
     train_info:
       type?.trainable && v.trainDataset
         ? {
