@@ -2,6 +2,7 @@ import { createRootRouteWithContext, Link, Outlet, redirect } from '@tanstack/re
 import { getSession } from '../api/session.ts'
 import type { RouterContext } from '../router.tsx'
 import { AppHeader } from '../components/AppHeader.tsx'
+import { useRecordRecentPlaces } from '../components/RecentPlaces.tsx'
 
 /** Pages anyone may open without a session. */
 const PUBLIC_PATHS = new Set(['/connect', '/evaluation-file'])
@@ -15,6 +16,7 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 })
 
 function RootLayout() {
+  useRecordRecentPlaces()
   return (
     <div data-testid="app-shell" className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">

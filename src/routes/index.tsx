@@ -5,6 +5,7 @@ import { appQueries } from '../api/queries/apps.ts'
 import { userQueries } from '../api/queries/users.ts'
 import { getSession } from '../api/session.ts'
 import { useSession } from '../api/use-session.ts'
+import { RecentPlaces } from '../components/RecentPlaces.tsx'
 import { formatDate } from '../lib/format.ts'
 import { parsePortalUrl } from '../lib/portal-url.ts'
 
@@ -37,6 +38,7 @@ function HomePage() {
         </p>
       </div>
       <OpenLink />
+      <RecentPlaces />
       <section aria-labelledby="apps-heading">
         <div className="flex items-baseline justify-between">
           <h2 id="apps-heading" className="text-lg font-semibold">
