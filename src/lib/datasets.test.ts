@@ -15,7 +15,6 @@ import {
   uint64Text,
   versionChart,
   versionOriginLabel,
-  visibilityLabel,
 } from './datasets.ts'
 
 const BIG = '9007199254740993' // 2^53 + 1: not a double
@@ -178,16 +177,6 @@ describe('labels', () => {
     expect(versionOriginLabel(value)).toBe(label)
   })
 
-  it.each([
-    [10, 'Private'],
-    [30, 'Organization'],
-    [50, 'Public'],
-    [40, 'Visibility 40'],
-    [0, undefined],
-    ['50', undefined],
-  ])('visibility %j -> %j', (value, label) => {
-    expect(visibilityLabel(value)).toBe(label)
-  })
 })
 
 describe('inputs', () => {

@@ -240,13 +240,6 @@ export function versionOriginLabel(origin: unknown): string | undefined {
   return ORIGINS[origin] ?? `Origin ${origin}`
 }
 
-const VISIBILITY: Record<number, string> = { 10: 'Private', 30: 'Organization', 50: 'Public' }
-
-export function visibilityLabel(gettable: unknown): string | undefined {
-  if (typeof gettable !== 'number' || gettable === 0) return undefined
-  return VISIBILITY[gettable] ?? `Visibility ${gettable}`
-}
-
 /** The image of an input worth a thumbnail: an image URL, else a video thumbnail. */
 export function inputThumbnail(input: unknown): string | undefined {
   if (!isRecord(input) || !isRecord(input.data)) return undefined

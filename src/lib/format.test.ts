@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDate, formatMetric, formatPercent, formatRelativeTime } from './format.ts'
+import { formatCount, formatDate, formatMetric, formatPercent, formatRelativeTime, visibilityLabel } from './format.ts'
 
 describe('format', () => {
   it('groups digits of 64-bit strings without losing any', () => {
@@ -24,5 +24,18 @@ describe('format', () => {
     expect(formatMetric(undefined)).toBe('—')
     expect(formatPercent(0.5)).toBe('50.0%')
     expect(formatDate('2026-01-02T03:04:05.123456789Z')).toBe('Jan 2, 2026')
+  })
+
+  it.each([
+    [10, 'Private'],
+    [30, 'Organization'],
+    [50, 'Public'],
+    [40, 'Visibility 40'],
+    [42, 'Visibility 42'],
+    [0, undefined],
+    [undefined, undefined],
+    ['50', undefined],
+  ])('visibility %j -> %j', (value, label) => {
+    expect(visibilityLabel(value)).toBe(label)
   })
 })

@@ -56,3 +56,14 @@ export function formatMetric(value: number | undefined | null, digits = 3): stri
 export function formatPercent(value: number | undefined | null, digits = 1): string {
   return typeof value === 'number' && Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : '—'
 }
+
+const VISIBILITY: Readonly<Record<number, string>> = { 10: 'Private', 30: 'Organization', 50: 'Public' }
+
+/**
+ * `visibility.gettable` in words: 50 -> "Public"; unknown enum integers stay visible as numbers;
+ * absent or 0 (unset on the wire) -> undefined, so callers choose what to show.
+ */
+export function visibilityLabel(gettable: unknown): string | undefined {
+  if (typeof gettable !== 'number' || gettable === 0) return undefined
+  return VISIBILITY[gettable] ?? `Visibility ${gettable}`
+}

@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasSummary, isDetection, MAX_CURVE_POINTS, parseTrainLog, summaryCards, thin, versionConceptCount, visibilityLabel } from './models.ts'
-
-describe('visibilityLabel', () => {
-  it.each([
-    [10, 'Private'],
-    [30, 'Organization'],
-    [50, 'Public'],
-    [0, 'Unknown visibility'],
-    [42, 'Visibility 42'],
-    [undefined, '—'],
-  ])('%s -> %s', (gettable, label) => {
-    expect(visibilityLabel(gettable)).toBe(label)
-  })
-})
+import { hasSummary, isDetection, MAX_CURVE_POINTS, parseTrainLog, summaryCards, thin, versionConceptCount } from './models.ts'
 
 describe('summaries', () => {
   const full = {

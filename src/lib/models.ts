@@ -5,14 +5,6 @@
 // `train_log` ("Contains the training logs if available"), plain text. The curve below is what
 // can be read from it; when nothing parses, pages say so instead of drawing an empty chart.
 
-export const VISIBILITY_LABELS: Readonly<Record<number, string>> = { 0: 'Unknown visibility', 10: 'Private', 30: 'Organization', 50: 'Public' }
-
-/** `50` -> "Public"; unknown enum integers stay visible as numbers. */
-export function visibilityLabel(gettable: number | undefined): string {
-  if (gettable === undefined || gettable === null) return '—'
-  return VISIBILITY_LABELS[gettable] ?? `Visibility ${gettable}`
-}
-
 /** The fields of a `MetricsSummary` the pages read (every one optional, as on the wire). */
 export interface SummaryLike {
   macro_avg_roc_auc?: number

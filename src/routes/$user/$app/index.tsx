@@ -6,7 +6,7 @@ import { Breadcrumbs } from '../../../components/Breadcrumbs.tsx'
 import { Markdown } from '../../../components/Markdown.tsx'
 import { RequestTools } from '../../../components/RequestTools.tsx'
 import { RelativeTime } from '../../../components/Time.tsx'
-import { formatCount } from '../../../lib/format.ts'
+import { formatCount, visibilityLabel } from '../../../lib/format.ts'
 
 export const Route = createFileRoute('/$user/$app/')({
   loader: async ({ context: { queryClient }, params: { user, app } }) => {
@@ -17,8 +17,6 @@ export const Route = createFileRoute('/$user/$app/')({
   },
   component: AppOverview,
 })
-
-const VISIBILITY: Record<number, string> = { 10: 'Private', 30: 'Organization', 50: 'Public' }
 
 function AppOverview() {
   const { user, app: appId } = Route.useParams()
@@ -51,7 +49,7 @@ function AppOverview() {
           <span>
             ID <span className="font-mono">{appId}</span>
           </span>
-          {app?.visibility?.gettable !== undefined && <span>{VISIBILITY[app.visibility.gettable] ?? `Visibility ${app.visibility.gettable}`}</span>}
+          {visibilityLabel(app?.visibility?.gettable) && <span>{visibilityLabel(app?.visibility?.gettable)}</span>}
           {app?.default_workflow_id && (
             <span>
               Default workflow <span className="font-mono">{app.default_workflow_id}</span>

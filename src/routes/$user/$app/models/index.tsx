@@ -14,7 +14,7 @@ import { StatusBadge, statusLabel } from '../../../../components/StatusBadge.tsx
 import { RelativeTime } from '../../../../components/Time.tsx'
 import { formatCount } from '../../../../lib/format.ts'
 import { shortId } from '../../../../lib/leaderboard.ts'
-import { visibilityLabel } from '../../../../lib/models.ts'
+import { visibilityLabel } from '../../../../lib/format.ts'
 import type { SearchRecord } from '../../../../lib/search-params.ts'
 import { hasFormFilters, withoutFields } from './-components/form.ts'
 import { ModelTypeSelect } from './-components/ModelTypeSelect.tsx'
@@ -140,7 +140,7 @@ function modelColumns(user: string, app: string, typeNames: Map<string, string>)
       csv: (row) => (row.model_version ? `${row.model_version.id ?? ''} ${statusLabel(row.model_version.status?.code)}`.trim() : undefined),
     },
     { id: 'versions', header: 'Versions', cell: (row) => formatCount(row.version_count), csv: (row) => row.version_count, className: 'text-right tabular-nums' },
-    { id: 'visibility', header: 'Visibility', cell: (row) => visibilityLabel(row.visibility?.gettable), csv: (row) => visibilityLabel(row.visibility?.gettable) },
+    { id: 'visibility', header: 'Visibility', cell: (row) => visibilityLabel(row.visibility?.gettable) ?? '—', csv: (row) => visibilityLabel(row.visibility?.gettable) },
     { id: 'created', header: 'Created', cell: (row) => <RelativeTime value={row.created_at} />, csv: (row) => row.created_at },
     { id: 'modified', header: 'Updated', cell: (row) => <RelativeTime value={row.modified_at} />, csv: (row) => row.modified_at },
   ]

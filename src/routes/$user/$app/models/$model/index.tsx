@@ -15,7 +15,8 @@ import { StatusBadge, statusLabel } from '../../../../../components/StatusBadge.
 import { RelativeTime } from '../../../../../components/Time.tsx'
 import { formatCount, formatMetric } from '../../../../../lib/format.ts'
 import { shortId } from '../../../../../lib/leaderboard.ts'
-import { versionConceptCount, visibilityLabel } from '../../../../../lib/models.ts'
+import { versionConceptCount } from '../../../../../lib/models.ts'
+import { visibilityLabel } from '../../../../../lib/format.ts'
 import type { SearchRecord } from '../../../../../lib/search-params.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '../-components/links.tsx'
 import { ConceptChips, Fact, Section, StructList } from '../-components/parts.tsx'
@@ -114,7 +115,7 @@ function ModelPage() {
             )}
           </Fact>
           <Fact term="Versions">{formatCount(model?.version_count)}</Fact>
-          <Fact term="Visibility">{visibilityLabel(model?.visibility?.gettable)}</Fact>
+          <Fact term="Visibility">{visibilityLabel(model?.visibility?.gettable) ?? '—'}</Fact>
           {model?.creator && <Fact term="Creator">{model.creator}</Fact>}
           <Fact term="Created">
             <RelativeTime value={model?.created_at} />

@@ -10,7 +10,8 @@ import { StatusBadge, statusLabel, statusTone } from '../../../../../../componen
 import { RelativeTime } from '../../../../../../components/Time.tsx'
 import { formatCount, formatMetric } from '../../../../../../lib/format.ts'
 import { leaderboardRow, shortId, type LeaderboardRow } from '../../../../../../lib/leaderboard.ts'
-import { hasSummary, isDetection, parseTrainLog, summaryCards, versionConceptCount, visibilityLabel } from '../../../../../../lib/models.ts'
+import { hasSummary, isDetection, parseTrainLog, summaryCards, versionConceptCount } from '../../../../../../lib/models.ts'
+import { visibilityLabel } from '../../../../../../lib/format.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '../../-components/links.tsx'
 import { ConceptChips, Fact, MetricCards, Section, StructList } from '../../-components/parts.tsx'
 
@@ -106,7 +107,7 @@ function VersionPage() {
           </Fact>
           <Fact term="Inputs">{formatCount(version?.total_input_count)}</Fact>
           <Fact term="Concepts">{formatCount(versionConceptCount(version))}</Fact>
-          <Fact term="Visibility">{visibilityLabel(version?.visibility?.gettable)}</Fact>
+          <Fact term="Visibility">{visibilityLabel(version?.visibility?.gettable) ?? '—'}</Fact>
           {version?.license && <Fact term="License">{version.license}</Fact>}
           <Fact term="Created">
             <RelativeTime value={version?.created_at} />
