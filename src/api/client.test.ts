@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createDemoApi } from '../demo/handler.ts'
-import { createApiClient, setApiClient } from './client.ts'
+import { connectRecordingClient } from '../../test/recording-client.ts'
 import { ApiError } from './errors.ts'
 import { createAppQueryClient } from './query-client.ts'
 import { appQueries } from './queries/apps.ts'
@@ -11,18 +11,7 @@ const demoSession: Session = { token: 'demo', userId: 'me', baseUrl: 'http://con
 
 /** The stand-in API behind the real client, recording what went over the wire. */
 function connect(session: Session | null = demoSession) {
-  const demo = createDemoApi()
-  const sent: Request[] = []
-  const client = createApiClient({
-    session: () => session,
-    limiter: null,
-    sleep: async () => {},
-    fetch: async (request) => {
-      sent.push(request.clone())
-      return demo(request)
-    },
-  })
-  setApiClient(client)
+  const sent = connectRecordingClient(session, createDemoApi())
   const refusals: ApiError[] = []
   const queryClient = createAppQueryClient({ onUnauthorized: (error) => refusals.push(error) })
   return { sent, queryClient, refusals }

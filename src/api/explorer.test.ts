@@ -3,34 +3,16 @@ import fc from 'fast-check'
 import table from './operations.gen.json'
 import { createDemoApi } from '../demo/handler.ts'
 import { buildCurl, buildRequestUrl } from '../lib/curl.ts'
-import { createApiClient, setApiClient } from './client.ts'
 import { ApiError } from './errors.ts'
 import { findList, loadAllPages, loadOperations, operationCurl, operationUrl, runOperation, type OperationRequest } from './explorer.ts'
 import type { OperationInfo } from './operations.ts'
 import { buildFormModel, formValuesToPath, formValuesToQuery, type FormField, type FormModel, type FormValues } from './param-form.ts'
-import { clearSession, setSession, type Session } from './session.ts'
+import { clearSession } from './session.ts'
+import { connectRecordingClient } from '../../test/recording-client.ts'
 
 const operations = table as unknown as readonly OperationInfo[]
 const byId = new Map(operations.map((op) => [op.id, op]))
 const op = (id: string) => byId.get(id) as OperationInfo
-
-function useClient(session: Session, respond: (request: Request) => Promise<Response>) {
-  const sent: Request[] = []
-  setSession(session)
-  setApiClient(
-    createApiClient({
-      session: () => session,
-      limiter: null,
-      sleep: async () => {},
-      maxRetries: 0,
-      fetch: async (request) => {
-        sent.push(request.clone())
-        return respond(request)
-      },
-    }),
-  )
-  return sent
-}
 
 const ok = async () => new Response(JSON.stringify({ status: { code: 10000, description: 'Ok', req_id: 'r1' } }), { headers: { 'content-type': 'application/json' } })
 
@@ -71,7 +53,7 @@ describe('copy as curl', () => {
         fc.constantFrom(...models).chain((model) => fc.tuple(fc.constant(model), arbitraryRequest(model))),
         fc.constantFrom('http://console.test', 'https://proxy.example/sub/path/', 'http://127.0.0.1:8080'),
         async ([model, values], baseUrl) => {
-          const sent = useClient({ token: 'secret-token', userId: 'me', baseUrl, isRemembered: false, isDemo: false }, ok)
+          const sent = connectRecordingClient({ token: 'secret-token', userId: 'me', baseUrl, isRemembered: false, isDemo: false }, ok)
           const request: OperationRequest = { path: formValuesToPath(model, values), query: formValuesToQuery(model, values) }
           await runOperation(model.op, request)
           expect(sent).toHaveLength(1)
@@ -105,7 +87,7 @@ describe('copy as curl', () => {
 
 describe('runOperation against the stand-in API', () => {
   it('answers every GET operation with data or an ApiError the API sent (no crash, no 5xx)', async () => {
-    useClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, createDemoApi({ rateLimit: false }))
+    connectRecordingClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, createDemoApi({ rateLimit: false }))
     const apps = findList(await runOperation(op('ListApps'), { path: { 'user_app_id.user_id': 'me' }, query: { per_page: 1 } }))
     const appId = String(apps?.items[0]?.id)
     const outcomes = new Map<string, string>()
@@ -128,7 +110,7 @@ describe('runOperation against the stand-in API', () => {
   })
 
   it('reports a missing path parameter without sending anything', async () => {
-    const sent = useClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, ok)
+    const sent = connectRecordingClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, ok)
     await expect(runOperation(op('GetModel'), { path: { 'user_app_id.user_id': 'me' }, query: {} })).rejects.toMatchObject({
       description: 'Missing path parameters: user_app_id.app_id, model_id',
     })
@@ -136,7 +118,7 @@ describe('runOperation against the stand-in API', () => {
   })
 
   it('loads all pages until a short page, reporting progress, and can be cancelled', async () => {
-    const sent = useClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, createDemoApi({ rateLimit: false }))
+    const sent = connectRecordingClient({ token: 'demo', userId: 'me', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }, createDemoApi({ rateLimit: false }))
     const progress: number[] = []
     const all = await loadAllPages(op('ListApps'), { path: { 'user_app_id.user_id': 'me' }, query: { sort_by_name: true } }, { perPage: 2, onProgress: (p) => progress.push(p.pages) })
     expect(all.isComplete).toBe(true)

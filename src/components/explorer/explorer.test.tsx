@@ -6,10 +6,10 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryHistory, createRootRouteWithContext, createRouter, Outlet, RouterProvider } from '@tanstack/react-router'
 import table from '../../api/operations.gen.json'
 import { createDemoApi } from '../../demo/handler.ts'
-import { createApiClient, setApiClient } from '../../api/client.ts'
+import { connectRecordingClient } from '../../../test/recording-client.ts'
 import type { OperationInfo } from '../../api/operations.ts'
 import { createAppQueryClient } from '../../api/query-client.ts'
-import { clearSession, setSession, type Session } from '../../api/session.ts'
+import { clearSession, type Session } from '../../api/session.ts'
 import { parseSearch, stringifySearch } from '../../lib/search-params.ts'
 import type { RouterContext } from '../../router.tsx'
 import { Route as ExploreRouteImport } from '../../routes/explore.tsx'
@@ -33,20 +33,7 @@ function explorerRouteTree() {
 }
 
 function openExplorer(url: string, handler = createDemoApi({ rateLimit: false })) {
-  const sent: Request[] = []
-  setSession(session)
-  setApiClient(
-    createApiClient({
-      session: () => session,
-      limiter: null,
-      sleep: async () => {},
-      maxRetries: 0,
-      fetch: async (request) => {
-        sent.push(request.clone())
-        return handler(request)
-      },
-    }),
-  )
+  const sent = connectRecordingClient(session, handler)
   const queryClient = createAppQueryClient()
   const router = createRouter({
     routeTree: explorerRouteTree(),
