@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
@@ -7,6 +8,7 @@ import { basePathFromEnv, spaFallback } from './server/vite-spa-plugin.ts'
 export default defineConfig({
   // Absolute base, `/` unless BASE_PATH says otherwise: deep links need it to find the assets.
   base: basePathFromEnv(),
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   plugins: [
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),

@@ -4,10 +4,6 @@ import { routeTree } from './routeTree.gen.ts'
 import { parseSearch, stringifySearch } from './lib/search-params.ts'
 import { ErrorView, NotFoundView, PageSkeleton } from './components/states.tsx'
 
-export interface RouterContext {
-  queryClient: QueryClient
-}
-
 export function createAppRouter(queryClient: QueryClient, basepath = '/') {
   return createRouter({
     routeTree,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDemoApi } from '../demo/handler.ts'
+import { createDemoApi } from '@/demo/handler.ts'
 import { connectRecordingClient } from '../../test/recording-client.ts'
 import { ApiError } from './errors.ts'
 import { createAppQueryClient } from './query-client.ts'

@@ -3,7 +3,7 @@
 // retries, ApiError). Also the lazy loader of the operations table, so the 340 kB table stays
 // out of the main bundle.
 import { queryOptions } from '@tanstack/react-query'
-import { buildCurl, buildRequestUrl } from '../lib/curl.ts'
+import { buildCurl, buildRequestUrl } from '@/lib/curl.ts'
 import { api } from './client.ts'
 import { ApiError } from './errors.ts'
 import type { OperationInfo } from './operations.ts'

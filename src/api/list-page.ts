@@ -1,17 +1,15 @@
 import {
   buildFormModel,
   formValuesToQuery,
-  formValuesToSearch,
-  ORDER_KEY,
   PAGE_KEY,
   parseFormSearch,
   PER_PAGE_KEY,
-  SORT_KEY,
   type FormModel,
   type FormValues,
   type QueryValues,
 } from './param-form.ts'
 import type { OperationInfo } from './operations.ts'
+import { hasFormFilters } from './list-form.ts'
 
 /** Console pages show fewer rows than the API's default page of 128. */
 export const PAGE_PER_PAGE = 50
@@ -41,8 +39,6 @@ export function listFormModel(op: OperationInfo, hide: string[] = []): FormModel
   return model
 }
 
-const NOT_FILTERS = new Set([PAGE_KEY, PER_PAGE_KEY, SORT_KEY, ORDER_KEY])
-
 /**
  * What a list page's URL asks for: its filters and sort as the form engine reads them, and the
  * page. Invalid values are dropped with notes the page shows.
@@ -52,6 +48,6 @@ export function readListSearch(model: FormModel, search: Record<string, unknown>
   const page = typeof values[PAGE_KEY] === 'number' ? values[PAGE_KEY] : 1
   const perPage = typeof values[PER_PAGE_KEY] === 'number' ? values[PER_PAGE_KEY] : PAGE_PER_PAGE
   const query = formValuesToQuery(model, { ...values, [PAGE_KEY]: page, [PER_PAGE_KEY]: perPage })
-  const isFiltered = Object.keys(formValuesToSearch(model, values)).some((key) => !NOT_FILTERS.has(key))
+  const isFiltered = hasFormFilters(model, values)
   return { model, values, notes, query, page, perPage, isFiltered }
 }

@@ -17,8 +17,8 @@ import {
   type FormModel,
   type FormValues,
 } from './param-form.ts'
-import { parseSearch, stringifySearch } from '../lib/search-params.ts'
-import { serializeQuery } from '../lib/curl.ts'
+import { parseSearch, stringifySearch } from '@/lib/search-params.ts'
+import { serializeQuery } from '@/lib/curl.ts'
 
 const operations = table as unknown as readonly OperationInfo[]
 const byId = new Map(operations.map((op) => [op.id, op]))

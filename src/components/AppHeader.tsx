@@ -1,7 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useQueryClient } from '@tanstack/react-query'
-import { clearSession } from '../api/session.ts'
-import { useSession } from '../api/use-session.ts'
+import { clearSession } from '@/api/session.ts'
+import { useSession } from '@/api/use-session.ts'
 import { CommandPalette } from './CommandPalette.tsx'
 
 export function AppHeader() {

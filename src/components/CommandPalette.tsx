@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useNavigate } from '@tanstack/react-router'
 import { useQuery } from '@tanstack/react-query'
-import { appQueries } from '../api/queries/apps.ts'
-import { datasetQueries } from '../api/queries/datasets.ts'
-import { modelQueries } from '../api/queries/models.ts'
-import { useSession } from '../api/use-session.ts'
-import { parsePortalUrl } from '../lib/portal-url.ts'
-import { rankPaletteItems, type PaletteItem } from '../lib/palette.ts'
+import { appQueries } from '@/api/queries/apps.ts'
+import { datasetQueries } from '@/api/queries/datasets.ts'
+import { modelQueries } from '@/api/queries/models.ts'
+import { useSession } from '@/api/use-session.ts'
+import { parsePortalUrl } from '@/lib/portal-url.ts'
+import { rankPaletteItems, type PaletteItem } from '@/lib/palette.ts'
 
 const LIMIT = { per_page: 1000 } as const
 

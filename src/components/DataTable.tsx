@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { toCsv } from '../lib/csv.ts'
+import { toCsv } from '@/lib/csv.ts'
 
 export interface Column<Row> {
   id: string

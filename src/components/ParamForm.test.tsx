@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import table from '../api/operations.gen.json'
-import type { OperationInfo } from '../api/operations.ts'
-import { buildFormModel, parseFormSearch, type FormValues } from '../api/param-form.ts'
+import table from '@/api/operations.gen.json'
+import type { OperationInfo } from '@/api/operations.ts'
+import { buildFormModel, parseFormSearch, type FormValues } from '@/api/param-form.ts'
 import { ParamForm } from './ParamForm.tsx'
 
 const operations = table as unknown as readonly OperationInfo[]

@@ -10,7 +10,7 @@ import {
   type FormModel,
   type FormValues,
   type SearchValues,
-} from '../api/param-form.ts'
+} from '@/api/param-form.ts'
 
 export interface ParamFormProps {
   model: FormModel

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Link, useRouter } from '@tanstack/react-router'
-import { addRecentPlace, parseRecentPlaces, placeOf, type RecentPlace } from '../lib/recent-places.ts'
+import { addRecentPlace, parseRecentPlaces, placeOf, type RecentPlace } from '@/lib/recent-places.ts'
 
 // Paths of pages visited, nothing else: kept across visits like a browser's history.
 const STORAGE_KEY = 'clarifai-console.recent'

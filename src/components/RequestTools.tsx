@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { getSession, defaultBaseUrl } from '../api/session.ts'
-import { buildCurl, type CurlQueryValue } from '../lib/curl.ts'
+import { getSession, defaultBaseUrl } from '@/api/session.ts'
+import { buildCurl, type CurlQueryValue } from '@/lib/curl.ts'
 
 /** The key every query option function makes: `['get', pathTemplate, { params }]`. */
 type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]

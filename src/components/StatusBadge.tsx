@@ -1,4 +1,4 @@
-import { statusCodeName } from '../api/errors.ts'
+import { statusCodeName } from '@/api/errors.ts'
 
 type Tone = 'good' | 'busy' | 'bad' | 'neutral'
 

@@ -1,4 +1,4 @@
-import { formatExactTime, formatRelativeTime } from '../lib/format.ts'
+import { formatExactTime, formatRelativeTime } from '@/lib/format.ts'
 
 /** "3 days ago", with the exact instant on hover and for assistive tech. */
 export function RelativeTime({ value }: { value: string | undefined }) {

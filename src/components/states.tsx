@@ -1,5 +1,5 @@
 import { Link, useRouter, type ErrorComponentProps } from '@tanstack/react-router'
-import { isApiError } from '../api/errors.ts'
+import { isApiError } from '@/api/errors.ts'
 
 /** A content-shaped placeholder: a heading, a toolbar and a few rows. */
 export function PageSkeleton() {

@@ -5,10 +5,10 @@ import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import type { ValidateFunction } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import spec from '../api/openapi.json'
+import spec from '@/api/openapi.json'
 import { getWorld } from './data/world'
 import { allGetRoutes, matchRoute } from './router'
-import { ALL_FIELDS, call, demoApi, type Reply } from './test-utils'
+import { ALL_FIELDS, call, demoApi, type Reply } from '../../test/demo-utils'
 
 interface Schema {
   $ref?: string

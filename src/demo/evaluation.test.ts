@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { conceptMetrics, confusionOf, type TestSet } from './data/evaluation'
 import { getWorld, type EvalRec } from './data/world'
-import { ALL_FIELDS, call, demoApi } from './test-utils'
+import { ALL_FIELDS, call, demoApi } from '../../test/demo-utils'
 
 interface WireConcept {
   id: string

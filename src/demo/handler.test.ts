@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { getWorld } from './data/world'
 import { createDemoApi } from './handler'
-import { ALL_FIELDS, AUTH, call, demoApi } from './test-utils'
+import { ALL_FIELDS, AUTH, call, demoApi } from '../../test/demo-utils'
 
 const APP = '/v2/users/demo/apps/general-vision'
 

@@ -1,7 +1,7 @@
 // The backend-less demo build: the stand-in API answers /v2/* from a service worker (MSW).
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import { createDemoApi } from '../demo/handler.ts'
+import { createDemoApi } from '@/demo/handler.ts'
 
 /**
  * The app's base URL. Absolute builds know it (`BASE_URL` is '/sub/path/'); a relative build

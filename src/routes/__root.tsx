@@ -1,11 +1,16 @@
 import { createRootRouteWithContext, Link, Outlet, redirect } from '@tanstack/react-router'
-import { getSession } from '../api/session.ts'
-import type { RouterContext } from '../router.tsx'
-import { AppHeader } from '../components/AppHeader.tsx'
-import { useRecordRecentPlaces } from '../components/RecentPlaces.tsx'
+import { getSession } from '@/api/session.ts'
+import type { QueryClient } from '@tanstack/react-query'
+import { AppHeader } from '@/components/AppHeader.tsx'
+import { useRecordRecentPlaces } from '@/components/RecentPlaces.tsx'
 
 /** Pages anyone may open without a session. */
 const PUBLIC_PATHS = new Set(['/connect', '/evaluation-file'])
+
+/** What every loader receives from the router. */
+export interface RouterContext {
+  queryClient: QueryClient
+}
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   beforeLoad({ location }) {

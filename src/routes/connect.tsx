@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { createFileRoute, useNavigate } from '@tanstack/react-router'
 import { useQueryClient } from '@tanstack/react-query'
 import * as v from 'valibot'
-import { isApiError } from '../api/errors.ts'
-import { userQueries } from '../api/queries/users.ts'
-import { clearSession, defaultBaseUrl, getSession, setSession } from '../api/session.ts'
-import { ErrorFacts } from '../components/states.tsx'
+import { isApiError } from '@/api/errors.ts'
+import { userQueries } from '@/api/queries/users.ts'
+import { clearSession, defaultBaseUrl, getSession, setSession } from '@/api/session.ts'
+import { ErrorFacts } from '@/components/states.tsx'
 
 const searchSchema = v.object({
   reason: v.fallback(v.optional(v.picklist(['refused'])), undefined),

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { createFileRoute } from '@tanstack/react-router'
-import { EvaluationViewer } from './$user/$app/evaluations/-components/EvaluationViewer.tsx'
-import { FileDrop, FileProblem, MatrixFile, type OpenedFile } from './$user/$app/evaluations/-components/FileOpen.tsx'
-import { correctionNotes, validateEvalSearch } from './$user/$app/evaluations/-components/search.ts'
-import type { OnSearch, ViewerMetrics } from './$user/$app/evaluations/-components/types.ts'
+import { EvaluationViewer } from '@/features/evaluation-viewer/EvaluationViewer.tsx'
+import { FileDrop, FileProblem, MatrixFile, type OpenedFile } from '@/features/evaluation-viewer/FileOpen.tsx'
+import { correctionNotes, validateEvalSearch } from '@/features/evaluation-viewer/search.ts'
+import type { OnSearch, ViewerMetrics } from '@/features/evaluation-viewer/types.ts'
 
 // An evaluation read from a file on disk, shown by the same viewer with no API at all. The view
 // state lives in the URL as on the API page; the file itself stays in this tab's memory.

@@ -1,7 +1,7 @@
 import { createFileRoute, Link, notFound } from '@tanstack/react-router'
-import { loadOperations } from '../api/explorer.ts'
-import type { SearchValues } from '../api/param-form.ts'
-import { OperationPage } from '../components/explorer/OperationPage.tsx'
+import { loadOperations } from '@/api/explorer.ts'
+import type { SearchValues } from '@/api/param-form.ts'
+import { OperationPage } from '@/features/explorer/OperationPage.tsx'
 
 /** Any key, strings and repeated keys only: which keys mean something depends on the operation. */
 function validateSearch(search: Record<string, unknown>): SearchValues {

@@ -1,6 +1,6 @@
 import { createFileRoute, getRouteApi } from '@tanstack/react-router'
 import * as v from 'valibot'
-import { OperationList } from '../components/explorer/OperationList.tsx'
+import { OperationList } from '@/features/explorer/OperationList.tsx'
 
 const searchSchema = v.object({
   q: v.fallback(v.optional(v.string()), undefined),

@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router'
-import { loadOperations } from '../api/explorer.ts'
+import { loadOperations } from '@/api/explorer.ts'
 
 /** The operations table is a lazy chunk of its own: only the explorer pays for it. */
 export const Route = createFileRoute('/explore')({

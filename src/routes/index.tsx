@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { appQueries } from '../api/queries/apps.ts'
-import { userQueries } from '../api/queries/users.ts'
-import { getSession } from '../api/session.ts'
-import { useSession } from '../api/use-session.ts'
-import { RecentPlaces } from '../components/RecentPlaces.tsx'
-import { formatDate } from '../lib/format.ts'
-import { parsePortalUrl } from '../lib/portal-url.ts'
+import { appQueries } from '@/api/queries/apps.ts'
+import { userQueries } from '@/api/queries/users.ts'
+import { getSession } from '@/api/session.ts'
+import { useSession } from '@/api/use-session.ts'
+import { RecentPlaces } from '@/components/RecentPlaces.tsx'
+import { formatDate } from '@/lib/format.ts'
+import { parsePortalUrl } from '@/lib/portal-url.ts'
 
 const HOME_APPS = { per_page: 50, sort_by_modified_at: true } as const
 

@@ -1,6 +1,6 @@
-import { GetApp, GetResourceCounts, ListApps } from '../endpoints.gen.ts'
-import type { ParamsOf } from '../endpoint.ts'
-import type { operations } from '../schema'
+import { GetApp, GetResourceCounts, ListApps } from '@/api/endpoints.gen.ts'
+import type { ParamsOf } from '@/api/endpoint.ts'
+import type { operations } from '@/api/schema'
 import { appPath } from './ids.ts'
 
 export type ListAppsQuery = NonNullable<ParamsOf<operations['ListApps']>['query']>

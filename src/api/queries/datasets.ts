@@ -5,9 +5,9 @@ import {
   ListDatasets,
   ListDatasets_2,
   ListDatasetVersions,
-} from '../endpoints.gen.ts'
-import type { ParamsOf } from '../endpoint.ts'
-import type { operations } from '../schema'
+} from '@/api/endpoints.gen.ts'
+import type { ParamsOf } from '@/api/endpoint.ts'
+import type { operations } from '@/api/schema'
 import { appPath } from './ids.ts'
 
 export type ListDatasetsQuery = NonNullable<ParamsOf<operations['ListDatasets']>['query']>

@@ -1,6 +1,6 @@
-import { GetEvaluation, ListEvaluations, ListEvaluations_2 } from '../endpoints.gen.ts'
-import type { ParamsOf } from '../endpoint.ts'
-import type { operations } from '../schema'
+import { GetEvaluation, ListEvaluations, ListEvaluations_2 } from '@/api/endpoints.gen.ts'
+import type { ParamsOf } from '@/api/endpoint.ts'
+import type { operations } from '@/api/schema'
 import { appPath } from './ids.ts'
 
 export type ListEvaluationsQuery = NonNullable<ParamsOf<operations['ListEvaluations']>['query']>

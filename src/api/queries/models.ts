@@ -8,9 +8,9 @@ import {
   ListModelTypes,
   ListModelVersionEvaluations,
   ListModelVersions,
-} from '../endpoints.gen.ts'
-import type { ParamsOf } from '../endpoint.ts'
-import type { operations } from '../schema'
+} from '@/api/endpoints.gen.ts'
+import type { ParamsOf } from '@/api/endpoint.ts'
+import type { operations } from '@/api/schema'
 import { appPath } from './ids.ts'
 
 export type ListModelsQuery = NonNullable<ParamsOf<operations['ListModels']>['query']>

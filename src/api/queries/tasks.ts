@@ -1,6 +1,6 @@
-import { GetInputSamples, GetTask, GetTaskAnnotationCount, GetTaskInputCount, ListNextTaskAssignments, ListTasks } from '../endpoints.gen.ts'
-import type { ParamsOf } from '../endpoint.ts'
-import type { operations } from '../schema'
+import { GetInputSamples, GetTask, GetTaskAnnotationCount, GetTaskInputCount, ListNextTaskAssignments, ListTasks } from '@/api/endpoints.gen.ts'
+import type { ParamsOf } from '@/api/endpoint.ts'
+import type { operations } from '@/api/schema'
 import { appPath } from './ids.ts'
 
 export type ListTasksQuery = NonNullable<ParamsOf<operations['ListTasks']>['query']>

@@ -1,4 +1,4 @@
-import { GetUser } from '../endpoints.gen.ts'
+import { GetUser } from '@/api/endpoints.gen.ts'
 
 export const userQueries = {
   /** `me` is the API's alias for the token's owner. */

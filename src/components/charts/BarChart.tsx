@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { addUint64, uint64Approx, uint64Text } from '../../lib/datasets.ts'
-import { formatCount } from '../../lib/format.ts'
+import { addUint64, uint64Approx, uint64Text } from '@/lib/datasets.ts'
+import { formatCount } from '@/lib/format.ts'
 
 export interface BarChartCategory {
   id: string

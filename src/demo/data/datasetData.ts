@@ -1,7 +1,7 @@
 // Dataset version metrics (uint64 counts as exact BigInt, MatrixUint64 heatmaps) and dataset inputs,
 // generated on demand from the dataset records.
-import { hashString, Rng } from '../prng'
-import { Code, status, timestamp } from '../wire'
+import { hashString, Rng } from '@/demo/prng'
+import { Code, status, timestamp } from '@/demo/wire'
 import { svgThumb } from './images'
 import { conceptName, type DatasetRec, type DatasetVersionRec } from './world'
 import { APP_SPECS, TEXT_TEMPLATES, type InputKind } from './vocab'

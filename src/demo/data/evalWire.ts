@@ -1,6 +1,6 @@
 // EvalMetrics on the wire: summary always (when evaluated), the rest only with fields.* flags.
-import { hashString } from '../prng'
-import { Code, nzList, status } from '../wire'
+import { hashString } from '@/demo/prng'
+import { Code, nzList, status } from '@/demo/wire'
 import { computeEvaluation, type ConceptMetrics, type DetBox, type EvalDetail, type Summary } from './evaluation'
 import { svgThumb, svgWithBoxes } from './images'
 import summariesFile from './summaries.gen.json'

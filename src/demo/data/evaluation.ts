@@ -13,7 +13,7 @@
 // - cooccurrence_matrix counts test inputs whose ground truth holds both concepts;
 // - detection AP is COCO-style: greedy matching by score at an IoU threshold, 101-point
 //   interpolated precision; areas in pixels of a 640x480 image.
-import { Rng } from '../prng'
+import { Rng } from '@/demo/prng'
 import { makeConcepts, type ConceptRec, type EvalRec } from './world'
 
 export const IMAGE_W = 640

@@ -1,5 +1,5 @@
 // Offline thumbnails: tiny deterministic SVGs as data: URIs (no extra route, no network).
-import { hashString } from '../prng'
+import { hashString } from '@/demo/prng'
 
 const PALETTE = ['1f77b4', 'ff7f0e', '2ca02c', 'd62728', '9467bd', '8c564b', 'e377c2', '7f7f7f', 'bcbd22', '17becf', '3b5b92', 'c44e52']
 const BACKGROUNDS = ['eef2f7', 'f7f1e8', 'edf7ee', 'f5eef7', 'f2f2f2', 'e8f4f8', 'fbf3e4', 'eeeeff']

@@ -1,11 +1,11 @@
 // Wire shapes of the demo resources. Zero values are left out (undefined disappears in
 // JSON.stringify); cl_show_if_empty fields and set wrapper values are always written.
-import { Code, int64, nz, nzList, status, timestamp } from '../wire'
+import { Code, int64, nz, nzList, status, timestamp } from '@/demo/wire'
 import { datasetVersionMetrics } from './datasetData'
 import { versionMetricsWire, type EvalFields } from './evalWire'
 import { svgThumb } from './images'
 import { MODEL_TYPE_BY_ID } from './modelTypes'
-import { hashString, mulberry32 } from '../prng'
+import { hashString, mulberry32 } from '@/demo/prng'
 import { USERS } from './vocab'
 import {
   getWorld,

@@ -1,8 +1,8 @@
 // The demo world: apps, models, versions, datasets, evaluations and tasks of user `demo`.
 // Built once on first use (a few milliseconds); heavy parts (evaluation details, dataset inputs,
 // dataset metrics) are generated on demand elsewhere from the records below.
-import { Rng } from '../prng'
-import { Code } from '../wire'
+import { Rng } from '@/demo/prng'
+import { Code } from '@/demo/wire'
 import { MODEL_TYPE_BY_ID } from './modelTypes'
 import { ADJECTIVES, APP_SPECS, DATASET_SUFFIXES, QUALIFIERS, USERS, type AppSpec, type InputKind } from './vocab'
 

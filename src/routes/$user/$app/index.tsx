@@ -1,12 +1,12 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { appQueries } from '../../../api/queries/apps.ts'
-import { ensure } from '../../../api/load.ts'
-import { Breadcrumbs } from '../../../components/Breadcrumbs.tsx'
-import { Markdown } from '../../../components/Markdown.tsx'
-import { RequestTools } from '../../../components/RequestTools.tsx'
-import { RelativeTime } from '../../../components/Time.tsx'
-import { formatCount, visibilityLabel } from '../../../lib/format.ts'
+import { appQueries } from '@/api/queries/apps.ts'
+import { ensure } from '@/api/load.ts'
+import { Breadcrumbs } from '@/components/Breadcrumbs.tsx'
+import { Markdown } from '@/components/Markdown.tsx'
+import { RequestTools } from '@/components/RequestTools.tsx'
+import { RelativeTime } from '@/components/Time.tsx'
+import { formatCount, visibilityLabel } from '@/lib/format.ts'
 
 export const Route = createFileRoute('/$user/$app/')({
   loader: async ({ context: { queryClient }, params: { user, app } }) => {

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react'
 import { createFileRoute } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { taskQueries } from '../../../../api/queries/tasks.ts'
-import { ensure } from '../../../../api/load.ts'
-import { appCrumbs, Breadcrumbs } from '../../../../components/Breadcrumbs.tsx'
-import { RequestTools } from '../../../../components/RequestTools.tsx'
-import { StatusBadge } from '../../../../components/StatusBadge.tsx'
-import { RelativeTime } from '../../../../components/Time.tsx'
-import { formatCount, formatPercent } from '../../../../lib/format.ts'
+import { taskQueries } from '@/api/queries/tasks.ts'
+import { ensure } from '@/api/load.ts'
+import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
+import { RequestTools } from '@/components/RequestTools.tsx'
+import { StatusBadge } from '@/components/StatusBadge.tsx'
+import { RelativeTime } from '@/components/Time.tsx'
+import { formatCount, formatPercent } from '@/lib/format.ts'
 import {
   enumLabel,
   PARTITIONED_STRATEGIES,
@@ -19,7 +19,7 @@ import {
   taskWorkers,
   WORKER_STRATEGIES,
   WORKER_TYPES,
-} from '../../../../lib/tasks.ts'
+} from '@/lib/tasks.ts'
 import { InputSourceLink } from './-components/InputSourceLink.tsx'
 import { TaskInputs, TaskSamples } from './-components/TaskInputs.tsx'
 import { TaskProgressCharts } from './-components/TaskProgressCharts.tsx'

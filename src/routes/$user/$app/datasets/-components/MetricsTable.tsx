@@ -1,8 +1,8 @@
 import { Link, type LinkProps } from '@tanstack/react-router'
-import { downloadText } from '../../../../../components/DataTable.tsx'
-import { toCsv } from '../../../../../lib/csv.ts'
-import { keysWithMatrix, metricKeyLabel, metricKeys, metricRows } from '../../../../../lib/datasets.ts'
-import { formatCount } from '../../../../../lib/format.ts'
+import { downloadText } from '@/components/DataTable.tsx'
+import { toCsv } from '@/lib/csv.ts'
+import { keysWithMatrix, metricKeyLabel, metricKeys, metricRows } from '@/lib/datasets.ts'
+import { formatCount } from '@/lib/format.ts'
 
 interface MetricsTableProps {
   metrics: unknown

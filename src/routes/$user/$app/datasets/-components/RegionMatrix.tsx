@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
-import { tryDecodeMatrixUint64, type MatrixUint64 } from '../../../../../lib/matrix-uint64.ts'
-import { downloadText } from '../../../../../components/DataTable.tsx'
-import { Heatmap } from '../../../../../components/Heatmap.tsx'
-import { toCsv } from '../../../../../lib/csv.ts'
-import { formatCount } from '../../../../../lib/format.ts'
+import { tryDecodeMatrixUint64, type MatrixUint64 } from '@/lib/matrix-uint64.ts'
+import { downloadText } from '@/components/DataTable.tsx'
+import { Heatmap } from '@/components/Heatmap.tsx'
+import { toCsv } from '@/lib/csv.ts'
+import { formatCount } from '@/lib/format.ts'
 
 /**
  * A version's region location matrix (where regions sit in the images, a grid of counts): decoded

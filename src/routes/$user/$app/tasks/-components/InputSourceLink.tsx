@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { taskInputSource } from '../../../../../lib/tasks.ts'
+import { taskInputSource } from '@/lib/tasks.ts'
 
 /** Where a task's inputs come from; a dataset source links to the dataset. */
 export function InputSourceLink({ user, app, task }: { user: string; app: string; task: unknown }) {

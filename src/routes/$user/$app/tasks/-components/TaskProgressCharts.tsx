@@ -1,8 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query'
-import type { taskQueries } from '../../../../../api/queries/tasks.ts'
-import { BarChart } from '../../../../../components/charts/BarChart.tsx'
-import { formatCount, formatPercent } from '../../../../../lib/format.ts'
-import { COUNT_STATUSES, doneShare, taskProgress, type TaskProgress } from '../../../../../lib/tasks.ts'
+import type { taskQueries } from '@/api/queries/tasks.ts'
+import { BarChart } from '@/components/charts/BarChart.tsx'
+import { formatCount, formatPercent } from '@/lib/format.ts'
+import { COUNT_STATUSES, doneShare, taskProgress, type TaskProgress } from '@/lib/tasks.ts'
 
 type CountOptions = ReturnType<typeof taskQueries.inputCounts>
 

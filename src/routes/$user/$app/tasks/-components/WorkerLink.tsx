@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import type { WorkerRef } from '../../../../../lib/tasks.ts'
+import type { WorkerRef } from '@/lib/tasks.ts'
 
 /** A worker: a user id (no user page inside an app), or a link to the model doing auto-annotation. */
 export function WorkerLink({ user, app, worker }: { user: string; app: string; worker: WorkerRef }) {

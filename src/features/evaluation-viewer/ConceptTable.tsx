@@ -1,0 +1,150 @@
+import { useMemo } from 'react'
+import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
+import { checkSummary, parseSort, sortAndFilterRows, SORT_KEYS, type ConceptRow, type SortKey } from '@/lib/eval-view.ts'
+import type { OnSearch } from './types.ts'
+import { buttonClass, fmt3, inputClass, Note, selectClass } from './ui.tsx'
+
+const SORT_LABELS: Record<SortKey, string> = {
+  name: 'Concept',
+  support: 'Support',
+  tp: 'TP',
+  fp: 'FP',
+  fn: 'FN',
+  precision: 'Precision',
+  recall: 'Recall',
+  f1: 'F1',
+  best_f1: 'Best F1',
+  best_threshold: 'Best-F1 threshold',
+  roc_auc: 'ROC AUC',
+  ap: 'AP',
+}
+
+interface ConceptTableProps {
+  rows: readonly ConceptRow[]
+  threshold: number
+  sort: string | undefined
+  filter: string | undefined
+  curveConcepts: readonly string[]
+  onToggleCurve: (id: string) => void
+  onUseThreshold: (t: number) => void
+  onSearch: OnSearch
+  fileBase: string
+  hasTests: boolean
+}
+
+/** TP, FP, FN, precision, recall, F1 per concept at the threshold, checked against the API. */
+export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
+  const shown = useMemo(() => sortAndFilterRows(rows, sort, filter), [rows, sort, filter])
+  const checks = useMemo(() => checkSummary(rows), [rows])
+  const parsed = parseSort(sort)
+  const curveSet = new Set(curveConcepts)
+  const columns: Column<ConceptRow>[] = [
+    {
+      id: 'curve',
+      header: 'Curve',
+      cell: (r) => <input type="checkbox" aria-label={`Draw the curves of ${r.name}`} checked={curveSet.has(r.id)} onChange={() => onToggleCurve(r.id)} />,
+    },
+    {
+      id: 'name',
+      header: 'Concept',
+      cell: (r) => (
+        <span className="block max-w-56 truncate" title={r.id}>
+          {r.name}
+          {r.name !== r.id && <span className="ml-1 font-mono text-xs text-slate-500">{r.id}</span>}
+        </span>
+      ),
+      csv: (r) => r.name,
+    },
+    { id: 'id', header: 'ID', cell: (r) => <span className="font-mono text-xs">{r.id}</span>, csv: (r) => r.id, className: 'hidden' },
+    { id: 'support', header: 'Support', cell: (r) => r.support, csv: (r) => r.support, className: 'text-right tabular-nums' },
+    { id: 'tp', header: 'TP', cell: (r) => r.tp, csv: (r) => r.tp, className: 'text-right tabular-nums' },
+    { id: 'fp', header: 'FP', cell: (r) => r.fp, csv: (r) => r.fp, className: 'text-right tabular-nums' },
+    { id: 'fn', header: 'FN', cell: (r) => r.fn, csv: (r) => r.fn, className: 'text-right tabular-nums' },
+    { id: 'precision', header: 'Precision', cell: (r) => fmt3(r.precision), csv: (r) => r.precision, className: 'text-right tabular-nums' },
+    { id: 'recall', header: 'Recall', cell: (r) => fmt3(r.recall), csv: (r) => r.recall, className: 'text-right tabular-nums' },
+    { id: 'f1', header: 'F1', cell: (r) => fmt3(r.f1), csv: (r) => r.f1, className: 'text-right tabular-nums font-medium' },
+    {
+      id: 'best',
+      header: 'Best F1',
+      cell: (r) =>
+        r.bestThreshold === null ? (
+          '—'
+        ) : (
+          <span className="flex items-center justify-end gap-1.5">
+            {fmt3(r.bestF1)}
+            <button type="button" className={buttonClass} title={`Set the threshold to ${r.bestThreshold}, where ${r.name} reaches F1 ${fmt3(r.bestF1)}`} onClick={() => onUseThreshold(r.bestThreshold!)}>
+              @ {r.bestThreshold.toFixed(2)}
+            </button>
+          </span>
+        ),
+      csv: (r) => r.bestF1,
+      className: 'text-right tabular-nums',
+    },
+    { id: 'best_threshold', header: 'Best-F1 threshold', cell: (r) => r.bestThreshold ?? '', csv: (r) => r.bestThreshold ?? '', className: 'hidden' },
+    { id: 'roc_auc', header: 'ROC AUC', cell: (r) => fmt3(r.apiRocAuc ?? r.curveAuc), csv: (r) => r.apiRocAuc ?? r.curveAuc ?? '', className: 'text-right tabular-nums' },
+    { id: 'ap', header: 'AP', cell: (r) => fmt3(r.ap), csv: (r) => r.ap ?? '', className: 'text-right tabular-nums' },
+    {
+      id: 'check',
+      header: 'API num_pos',
+      cell: (r) =>
+        r.check === 'absent' ? (
+          <span className="text-slate-400">—</span>
+        ) : r.check === 'match' ? (
+          <span className="text-emerald-700 dark:text-emerald-400" title="num_pos from the API equals TP + FN from the test set">
+            {r.apiNumPos} ✓
+          </span>
+        ) : (
+          <span className="font-medium text-red-700 dark:text-red-400" title={`The API says ${r.apiNumPos} positives; the test set has ${r.tp + r.fn}`}>
+            {r.apiNumPos} ≠ {r.tp + r.fn}
+          </span>
+        ),
+      csv: (r) => r.apiNumPos ?? '',
+      className: 'text-right tabular-nums',
+    },
+  ]
+
+  const handleCsv = () => downloadText(`${fileBase}-concepts-t${threshold.toFixed(2)}.csv`, tableCsv(columns, shown))
+  return (
+    <div className="space-y-3">
+      {hasTests && checks.checked > 0 && (
+        <div className={`text-sm ${checks.mismatched.length === 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`} data-testid="api-check">
+          {checks.mismatched.length === 0 ? (
+            <>✓ Matches API: TP + FN from the test set equals the API’s num_pos for all {checks.checked.toLocaleString('en')} concepts.</>
+          ) : (
+            <Note>
+              ⚠ TP + FN from the test set differs from the API’s num_pos for {checks.mismatched.length} of {checks.checked} concepts (first: {checks.mismatched[0]!.name}: API {checks.mismatched[0]!.apiNumPos}, test set {checks.mismatched[0]!.tp + checks.mismatched[0]!.fn}). The test set sent may be a sample.
+            </Note>
+          )}
+        </div>
+      )}
+      {!hasTests && <Note>This evaluation has no test set: TP, FP, FN and the counts cannot be recomputed. The API’s figures are shown where sent.</Note>}
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-slate-500">Filter concepts</span>
+          <input type="search" className={`${inputClass} w-56`} value={filter ?? ''} placeholder="name or id" onChange={(e) => onSearch({ q: e.target.value || undefined }, { replace: true })} />
+        </label>
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-slate-500">Sort by</span>
+          <select className={selectClass} value={parsed?.key ?? ''} onChange={(e) => onSearch({ sort: e.target.value ? `${(parsed?.descending ?? e.target.value !== 'name') ? '-' : ''}${e.target.value}` : undefined }, { replace: true })}>
+            <option value="">Matrix order</option>
+            {SORT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {SORT_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className={buttonClass} disabled={!parsed} onClick={() => parsed && onSearch({ sort: `${parsed.descending ? '' : '-'}${parsed.key}` }, { replace: true })}>
+          {parsed?.descending ? 'Descending ↓' : 'Ascending ↑'}
+        </button>
+        <span className="ml-auto text-xs text-slate-500">
+          {shown.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} concepts
+        </span>
+        <button type="button" className={buttonClass} onClick={handleCsv}>
+          Per-concept CSV
+        </button>
+      </div>
+      <DataTable caption={`Per-concept metrics at threshold ${threshold.toFixed(2)}`} columns={columns} rows={shown} rowKey={(r) => r.id} />
+    </div>
+  )
+}

@@ -1,0 +1,132 @@
+import { useId, useMemo, useState } from 'react'
+import { CurveChart, type CurvePointXY, type CurveSeries } from '@/components/charts/CurveChart.tsx'
+import { averagePrecision, prPointAtThreshold, rocAuc, rocPointAtThreshold, type BinaryMetricsWire, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
+import { idLabel } from '@/lib/eval-view.ts'
+import { MAX_CURVE_CONCEPTS } from './search.ts'
+import { buttonClass, inputClass } from './ui.tsx'
+
+function points(xs: readonly number[] | null | undefined, ys: readonly number[] | null | undefined, ts: readonly number[] | null | undefined): CurvePointXY[] {
+  const x = Array.isArray(xs) ? xs : []
+  const y = Array.isArray(ys) ? ys : []
+  const t = Array.isArray(ts) ? ts : []
+  const out: CurvePointXY[] = []
+  for (let k = 0; k < Math.min(x.length, y.length); k++) {
+    const px = x[k]
+    const py = y[k]
+    if (typeof px === 'number' && typeof py === 'number' && Number.isFinite(px) && Number.isFinite(py)) out.push({ x: px, y: py, threshold: typeof t[k] === 'number' ? t[k] : undefined })
+  }
+  return out
+}
+
+function seriesFor(id: string, name: string, b: BinaryMetricsWire | undefined, threshold: number, colorIndex: number, isB: boolean): { roc: CurveSeries | null; pr: CurveSeries | null } {
+  if (!b) return { roc: null, pr: null }
+  const suffix = isB ? ' (B)' : ''
+  const auc = typeof b.roc_auc === 'number' && b.roc_auc > 0 ? b.roc_auc : rocAuc(b.roc_curve)
+  const ap = averagePrecision(b.precision_recall_curve)
+  const rocMarker = rocPointAtThreshold(b.roc_curve, threshold)
+  const prMarker = prPointAtThreshold(b.precision_recall_curve, threshold)
+  const rocPts = points(b.roc_curve?.fpr, b.roc_curve?.tpr, b.roc_curve?.thresholds)
+  const prPts = points(b.precision_recall_curve?.recall, b.precision_recall_curve?.precision, b.precision_recall_curve?.thresholds)
+  return {
+    roc: rocPts.length ? { id: `${id}${suffix}`, name: `${name}${suffix}`, points: rocPts, note: auc === null ? undefined : `AUC ${auc.toFixed(3)}`, marker: rocMarker, colorIndex, dashed: isB } : null,
+    pr: prPts.length ? { id: `${id}${suffix}`, name: `${name}${suffix}`, points: prPts, note: ap === null ? undefined : `AP ${ap.toFixed(3)}`, marker: prMarker, colorIndex, dashed: isB } : null,
+  }
+}
+
+interface CurvesPanelProps {
+  ev: PreparedEvaluation
+  binary: ReadonlyMap<string, BinaryMetricsWire>
+  compareBinary?: ReadonlyMap<string, BinaryMetricsWire>
+  concepts: readonly string[]
+  isDefault: boolean
+  threshold: number
+  onConcepts: (ids: string[] | undefined) => void
+  fileBase: string
+}
+
+/** ROC and precision-recall curves of the chosen concepts (and of evaluation B when comparing). */
+export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, threshold, onConcepts, fileBase }: CurvesPanelProps) {
+  const inputId = useId()
+  const listId = useId()
+  const [text, setText] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const { roc, pr } = useMemo(() => {
+    const roc: CurveSeries[] = []
+    const pr: CurveSeries[] = []
+    concepts.forEach((id, i) => {
+      const name = idLabel(ev, id)
+      for (const [map, isB] of [[binary, false], [compareBinary, true]] as const) {
+        if (!map) continue
+        const s = seriesFor(id, name, map.get(id), threshold, i, isB)
+        if (s.roc) roc.push(s.roc)
+        if (s.pr) pr.push(s.pr)
+      }
+    })
+    return { roc, pr }
+  }, [ev, binary, compareBinary, concepts, threshold])
+  const candidates = useMemo(() => [...binary.keys()], [binary])
+  const options = useMemo(() => candidates.slice(0, 2000).map((id) => <option key={id} value={idLabel(ev, id)} />), [candidates, ev])
+
+  const handleAdd = () => {
+    const needle = text.trim().toLowerCase()
+    if (!needle) return
+    const id = candidates.find((c) => c.toLowerCase() === needle || idLabel(ev, c).toLowerCase() === needle) ?? candidates.find((c) => c.toLowerCase().includes(needle) || idLabel(ev, c).toLowerCase().includes(needle))
+    if (!id) {
+      setProblem(`No concept with curves matches “${text.trim()}”.`)
+      return
+    }
+    setProblem(null)
+    setText('')
+    if (!concepts.includes(id)) onConcepts([...concepts, id].slice(-MAX_CURVE_CONCEPTS))
+  }
+  const handleRemove = (id: string) => {
+    const next = concepts.filter((c) => c !== id)
+    onConcepts(next.length ? next : [])
+  }
+
+  if (binary.size === 0) return <p className="text-sm text-slate-500">This evaluation has no per-concept curves (binary_metrics).</p>
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-xs text-slate-500">{isDefault ? 'Showing the first concepts; choose others:' : 'Concepts:'}</span>
+        <ul className="flex flex-wrap gap-1.5" aria-label="Concepts with curves">
+          {concepts.map((id) => (
+            <li key={id} className="flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
+              <span className="font-mono">{idLabel(ev, id)}</span>
+              <button type="button" aria-label={`Remove ${idLabel(ev, id)}`} className="text-slate-500 hover:text-slate-900 dark:hover:text-white" onClick={() => handleRemove(id)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="flex items-center gap-1"
+          onSubmit={(e) => {
+            e.preventDefault()
+            handleAdd()
+          }}
+        >
+          <label htmlFor={inputId} className="sr-only">
+            Add a concept to the curves
+          </label>
+          <input id={inputId} list={listId} className={`${inputClass} w-44`} placeholder="add concept" value={text} onChange={(e) => setText(e.target.value)} />
+          <datalist id={listId}>{options}</datalist>
+          <button type="submit" className={buttonClass}>
+            Add
+          </button>
+        </form>
+        {!isDefault && (
+          <button type="button" className={buttonClass} onClick={() => onConcepts(undefined)}>
+            Reset
+          </button>
+        )}
+      </div>
+      {problem && <p className="text-xs text-red-700 dark:text-red-400">{problem}</p>}
+      <div className="grid gap-6 md:grid-cols-2">
+        <CurveChart title="ROC curve" xLabel="False positive rate" yLabel="True positive rate" series={roc} diagonal fileName={`${fileBase}-roc`} />
+        <CurveChart title="Precision-recall curve" xLabel="Recall" yLabel="Precision" series={pr} fileName={`${fileBase}-pr`} />
+      </div>
+      <p className="text-xs text-slate-500">Curves as the API sent them (binary_metrics); dots mark the point nearest the threshold {threshold.toFixed(2)}.{compareBinary ? ' Dashed: evaluation B.' : ''}</p>
+    </div>
+  )
+}

@@ -1,0 +1,312 @@
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import type { HeatmapCell } from '@/components/Heatmap.tsx'
+import { bestF1Thresholds, conceptStatsAtThreshold, NONE_ID, OTHER_ID, orderConcepts } from '@/lib/eval-metrics.ts'
+import {
+  binaryByConcept,
+  buildMatrixView,
+  checkEvalMetrics,
+  conceptApiFacts,
+  conceptRows,
+  evaluationState,
+  hasTestSet,
+  preparedFor,
+  probabilityMatrix,
+  withoutSections,
+  type SectionProblem,
+} from '@/lib/eval-view.ts'
+import { ComparePanel } from './ComparePanel.tsx'
+import { ConceptTable } from './ConceptTable.tsx'
+import { CurvesPanel } from './CurvesPanel.tsx'
+import { DetectionPanel } from './DetectionPanel.tsx'
+import { Cooccurrence, LabelDistribution } from './LabelsPanel.tsx'
+import { MatrixPanel } from './MatrixPanel.tsx'
+import { cellParam, DEFAULT_THRESHOLD, splitCellParam, type EvalSearch, type MatrixMode } from './search.ts'
+import { SelectionDetails } from './SelectionDetails.tsx'
+import { SummaryCards } from './SummaryCards.tsx'
+import { ThresholdControl } from './ThresholdControl.tsx'
+import type { CompareState, OnSearch, ViewerMetrics } from './types.ts'
+import { buttonClass, Note, Panel, ProblemPanel } from './ui.tsx'
+
+const DEFAULT_CURVES = 3
+
+const SECTION_TITLES: Record<SectionProblem['section'], string> = {
+  summary: 'The summary is malformed',
+  confusion_matrix: 'The confusion matrix is malformed',
+  cooccurrence_matrix: 'The co-occurrence matrix is malformed',
+  binary_metrics: 'The per-concept metrics (binary_metrics) are malformed',
+  test_set: 'The test set is malformed',
+  label_counts: 'The label counts are malformed',
+  metrics_by_class: 'The metrics by class are malformed',
+  metrics_by_area: 'The metrics by area are malformed',
+}
+
+export interface EvaluationViewerProps {
+  metrics: ViewerMetrics
+  search: EvalSearch
+  /** Corrections of the URL, shown as notes. */
+  notes?: readonly string[]
+  onSearch: OnSearch
+  /** Base of exported file names. */
+  fileBase: string
+  compare?: CompareState
+  /** The picker of another evaluation to compare with (needs the API). */
+  comparePicker?: ReactNode
+}
+
+function isDetectionOf(m: ViewerMetrics): boolean {
+  return m.model?.model_type_id?.includes('detector') === true || (Array.isArray(m.metrics_by_area) && m.metrics_by_area.length > 0) || typeof m.summary?.mean_avg_precision_iou_50 === 'number'
+}
+
+/** Whether the evaluation carries anything beyond its status. */
+function hasResults(m: ViewerMetrics): boolean {
+  return !!(m.summary || m.confusion_matrix || m.test_set || m.binary_metrics || m.cooccurrence_matrix || m.label_counts)
+}
+
+/**
+ * The evaluation viewer, fed by the API or by a file: summary, threshold, confusion matrix,
+ * selection, per-concept table, curves, labels, co-occurrence, detection and comparison.
+ */
+export function EvaluationViewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker }: EvaluationViewerProps) {
+  const state = evaluationState(metrics.status?.code ?? undefined)
+  if ((state === 'pending' || state === 'failed' || state === 'not-evaluated') && !hasResults(metrics)) {
+    return (
+      <div className="space-y-4">
+        {notes.length > 0 && <UrlNotes notes={notes} />}
+        <StatusPanel metrics={metrics} />
+      </div>
+    )
+  }
+  return <Viewer metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={fileBase} compare={compare} comparePicker={comparePicker} />
+}
+
+function UrlNotes({ notes }: { notes: readonly string[] }) {
+  return (
+    <Note>
+      <ul data-testid="url-notes">
+        {notes.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+    </Note>
+  )
+}
+
+function StatusPanel({ metrics }: { metrics: ViewerMetrics }) {
+  const state = evaluationState(metrics.status?.code ?? undefined)
+  const description = metrics.status?.description
+  const details = metrics.status?.details
+  if (state === 'failed') {
+    return (
+      <ProblemPanel title="This evaluation failed">
+        <p data-testid="evaluation-status">
+          {description || 'The API gave no reason.'}
+          {details ? ` ${details}` : ''} <span className="text-xs">(status {metrics.status?.code})</span>
+        </p>
+        <p className="mt-1 text-xs">A failed evaluation has no matrices or curves. Fix the cause (often too few labelled inputs per concept) and evaluate again.</p>
+      </ProblemPanel>
+    )
+  }
+  return (
+    <div role="status" className="rounded-lg border border-sky-300 bg-sky-50 p-4 text-sm dark:border-sky-900 dark:bg-sky-950/40">
+      <h2 className="font-semibold text-sky-900 dark:text-sky-200">{state === 'pending' ? 'This evaluation is still running' : 'This model version has not been evaluated'}</h2>
+      <p className="mt-1 text-sky-900 dark:text-sky-200" data-testid="evaluation-status">
+        {description || 'No results yet.'} <span className="text-xs">(status {metrics.status?.code})</span>
+      </p>
+      {state === 'pending' && <p className="mt-1 text-xs text-sky-800 dark:text-sky-300">Results appear here once it finishes; reload the page to check.</p>}
+    </div>
+  )
+}
+
+function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker }: EvaluationViewerProps) {
+  const problems = useMemo(() => checkEvalMetrics(metrics as Record<string, unknown>), [metrics])
+  const clean = useMemo(() => withoutSections(metrics as Record<string, unknown>, problems) as ViewerMetrics, [metrics, problems])
+  const ev = useMemo(() => preparedFor(clean), [clean])
+  const hasTests = hasTestSet(ev)
+  const isDetection = isDetectionOf(clean)
+  const binary = useMemo(() => binaryByConcept(clean.binary_metrics), [clean.binary_metrics])
+  const facts = useMemo(() => conceptApiFacts(binary), [binary])
+  const viewNotes = [...notes]
+
+  // The threshold follows the slider live; the URL gets it on release.
+  const urlThreshold = search.threshold ?? DEFAULT_THRESHOLD
+  const [liveThreshold, setLiveThreshold] = useState(urlThreshold)
+  const [seenUrlThreshold, setSeenUrlThreshold] = useState(urlThreshold)
+  if (seenUrlThreshold !== urlThreshold) {
+    setSeenUrlThreshold(urlThreshold)
+    setLiveThreshold(urlThreshold)
+  }
+  const threshold = liveThreshold
+  const slowThreshold = useDeferredValue(threshold)
+  const commitThreshold = (t: number) => {
+    if (t !== urlThreshold) onSearch({ threshold: t === DEFAULT_THRESHOLD ? undefined : t }, { replace: true })
+  }
+
+  let mode: MatrixMode = search.mode ?? (hasTests ? 'counts' : 'probability')
+  if (mode !== 'probability' && !hasTests) {
+    viewNotes.push(`mode=${mode} needs the test set, which this evaluation does not have; showing average probabilities`)
+    mode = 'probability'
+  }
+  const order = search.order ?? 'api'
+  const scale = search.scale ?? 'linear'
+  const orderedIds = useMemo(() => orderConcepts(ev, order), [ev, order])
+  const top = search.top !== undefined && search.top < orderedIds.length ? search.top : undefined
+
+  const probability = useMemo(() => (mode === 'probability' ? probabilityMatrix(ev, clean, orderedIds, top) : undefined), [mode, ev, clean, orderedIds, top])
+  // The slider follows the pointer at once; the matrix and everything counted from the test set
+  // follow as a deferred render (React drops stale ones), so a drag over 1,000 concepts stays smooth.
+  const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold: slowThreshold, concepts: orderedIds, top }, probability), [ev, clean, mode, slowThreshold, orderedIds, top, probability])
+  const stats = useMemo(() => (hasTests ? conceptStatsAtThreshold(ev, slowThreshold) : null), [ev, hasTests, slowThreshold])
+  const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
+  const rows = useMemo(() => (stats ? conceptRows(ev, stats, best, facts) : []), [ev, stats, best, facts])
+
+  // The selected cell: ids from the URL, positions in the current matrix.
+  const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
+  const cell = splitCellParam(search.cell, isKnown)
+  if (search.cell && !cell) viewNotes.push(`cell=${search.cell} does not name two concepts of this evaluation; no cell selected`)
+  let selected: HeatmapCell | null = null
+  if (cell) {
+    const row = view.dense.rowIds.indexOf(cell.actual)
+    const col = view.dense.colIds.indexOf(cell.predicted)
+    if (row !== -1 && col !== -1) selected = { row, col }
+  }
+  const focusIndex = search.focus ? view.dense.rowIds.indexOf(search.focus) : -1
+  if (search.focus && focusIndex === -1) viewNotes.push(`focus=${search.focus} is not a concept shown in the matrix; nothing focused`)
+  const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, view.dense.cols - 1) }), [focusIndex, view.dense.cols])
+
+  // Curves: the chosen concepts, else the first few with curves in the matrix order.
+  const chosen = (search.concepts ?? []).filter((id) => ev.conceptIndex.has(id))
+  if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
+  const isDefaultCurves = search.concepts === undefined
+  const curveConcepts = isDefaultCurves ? firstWithCurves(orderedIds, binary, DEFAULT_CURVES) : chosen
+
+  // Evaluation B.
+  const compareMetrics = compare?.status === 'success' ? compare.metrics : undefined
+  const compareClean = useMemo(() => (compareMetrics ? (withoutSections(compareMetrics as Record<string, unknown>, checkEvalMetrics(compareMetrics as Record<string, unknown>)) as ViewerMetrics) : undefined), [compareMetrics])
+  const evB = useMemo(() => (compareClean ? preparedFor(compareClean) : undefined), [compareClean])
+  const binaryB = useMemo(() => (compareClean ? binaryByConcept(compareClean.binary_metrics) : undefined), [compareClean])
+  const statsB = useMemo(() => (evB && hasTestSet(evB) ? conceptStatsAtThreshold(evB, slowThreshold) : null), [evB, slowThreshold])
+
+  const handleSelectCell = (actual: string, predicted: string) => onSearch({ cell: cellParam(actual, predicted) })
+  const handleToggleCurve = (id: string) => {
+    const next = curveConcepts.includes(id) ? curveConcepts.filter((c) => c !== id) : [...curveConcepts, id]
+    onSearch({ concepts: next }, { replace: true })
+  }
+
+  return (
+    <div className="space-y-8">
+      {viewNotes.length > 0 && <UrlNotes notes={viewNotes} />}
+      {state(metrics) !== 'evaluated' && state(metrics) !== 'unknown' && <StatusPanel metrics={metrics} />}
+      {problems.map((p) => (
+        <ProblemPanel key={p.section} title={SECTION_TITLES[p.section]}>
+          <p data-testid="section-problem">{p.message}.</p>
+          <p className="mt-1 text-xs">This part is left out; the rest of the evaluation is shown.</p>
+        </ProblemPanel>
+      ))}
+
+      <SummaryCards metrics={clean} stats={stats} threshold={slowThreshold} isDetection={isDetection} compare={compareClean} compareStats={statsB} />
+
+      <div className="sticky top-0 z-20 -mx-2 rounded-md bg-white/90 px-2 py-2 backdrop-blur dark:bg-slate-950/90">
+        <ThresholdControl value={threshold} onInput={setLiveThreshold} onCommit={commitThreshold} />
+      </div>
+
+      <Panel id="matrix" title="Confusion matrix">
+        {view.dense.rows === 0 ? (
+          <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
+        ) : (
+          <MatrixPanel
+            ev={ev}
+            view={view}
+            mode={mode}
+            order={order}
+            top={top}
+            scale={scale}
+            threshold={slowThreshold}
+            hasTests={hasTests}
+            selected={selected}
+            focusCell={focusCell}
+            onSelectCell={handleSelectCell}
+            onSearch={onSearch}
+            fileBase={fileBase}
+          />
+        )}
+      </Panel>
+
+      {cell && hasTests && <SelectionDetails ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={slowThreshold} onClose={() => onSearch({ cell: undefined })} />}
+      {cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
+
+      <Panel id="concepts" title="Per-concept metrics">
+        <ConceptTable
+          rows={rows}
+          threshold={slowThreshold}
+          sort={search.sort}
+          filter={search.q}
+          curveConcepts={curveConcepts}
+          onToggleCurve={handleToggleCurve}
+          onUseThreshold={(t) => {
+            setLiveThreshold(t)
+            commitThreshold(t)
+          }}
+          onSearch={onSearch}
+          fileBase={fileBase}
+          hasTests={hasTests}
+        />
+      </Panel>
+
+      <Panel id="curves" title="ROC and precision-recall curves">
+        <CurvesPanel ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={slowThreshold} onConcepts={(ids) => onSearch({ concepts: ids }, { replace: true })} fileBase={fileBase} />
+      </Panel>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <Panel id="labels" title="Label distribution">
+          <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
+        </Panel>
+        <Panel id="cooccurrence" title="Co-occurrence">
+          <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
+        </Panel>
+      </div>
+
+      {isDetection && (
+        <Panel id="detection" title="Detection">
+          <DetectionPanel ev={ev} metrics={clean} fileBase={fileBase} />
+        </Panel>
+      )}
+
+      {(comparePicker || compare) && (
+        <Panel id="compare" title="Compare with another evaluation" actions={comparePicker}>
+          {!compare && <p className="text-sm text-slate-500">Pick an evaluation of this app to see A − B: the matrix, per-concept deltas and overlaid curves.</p>}
+          {compare?.status === 'pending' && (
+            <p role="status" className="text-sm text-slate-500">
+              Loading evaluation B…
+            </p>
+          )}
+          {compare?.status === 'error' && (
+            <ProblemPanel title={`Evaluation ${compare.id} could not be loaded`}>
+              <p>{compare.error instanceof Error ? compare.error.message : String(compare.error)}</p>
+              {compare.onRetry && (
+                <button type="button" className={`${buttonClass} mt-2`} onClick={compare.onRetry}>
+                  Retry
+                </button>
+              )}
+            </ProblemPanel>
+          )}
+          {compare?.status === 'success' && compareClean && evB && (
+            <ComparePanel evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={slowThreshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={`${fileBase}-vs-${compare.id.slice(0, 8)}`} />
+          )}
+        </Panel>
+      )}
+    </div>
+  )
+}
+
+function firstWithCurves(ids: readonly string[], binary: ReadonlyMap<string, unknown>, n: number): string[] {
+  const out: string[] = []
+  for (const id of ids) {
+    if (out.length >= n) break
+    if (binary.has(id)) out.push(id)
+  }
+  return out
+}
+
+function state(m: ViewerMetrics) {
+  return evaluationState(m.status?.code ?? undefined)
+}

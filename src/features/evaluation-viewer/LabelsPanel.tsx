@@ -1,0 +1,72 @@
+import { memo, useMemo } from 'react'
+import { BarChart } from '@/components/charts/BarChart.tsx'
+import { downloadText } from '@/components/DataTable.tsx'
+import { Heatmap } from '@/components/Heatmap.tsx'
+import { toCsv } from '@/lib/csv.ts'
+import { denseFromCooccurrence, topNWithOther, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
+import { idLabel, labelDistribution, matrixCsv } from '@/lib/eval-view.ts'
+import type { MatrixScale } from './search.ts'
+import type { ViewerMetrics } from './types.ts'
+import { buttonClass } from './ui.tsx'
+
+const BARS = 20
+
+/** How many ground-truth labels each concept has. Memoized: it does not move with the threshold. */
+export const LabelDistribution = memo(function LabelDistribution({ ev, metrics, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; fileBase: string }) {
+  const counts = useMemo(() => labelDistribution(ev, metrics), [ev, metrics])
+  if (counts.length === 0) return <p className="text-sm text-slate-500">No label counts were sent.</p>
+  const top = counts.slice(0, BARS)
+  const handleCsv = () =>
+    downloadText(
+      `${fileBase}-label-counts.csv`,
+      toCsv(
+        ['concept_id', 'concept_name', 'count'],
+        counts.map((c) => [c.id, c.name, c.count]),
+      ),
+    )
+  return (
+    <div className="space-y-2">
+      <BarChart
+        title={counts.length > BARS ? `Positive labels, the ${BARS} most frequent of ${counts.length} concepts` : 'Positive labels per concept'}
+        categories={top.map((c) => ({ id: c.id, label: c.name }))}
+        series={[{ id: 'count', label: 'Positive labels', values: top.map((c) => c.count) }]}
+        categoryHeader="Concept"
+      />
+      <button type="button" className={buttonClass} onClick={handleCsv}>
+        All {counts.length.toLocaleString('en')} as CSV
+      </button>
+    </div>
+  )
+})
+
+/** Test inputs whose ground truth holds both concepts, in the matrix's concept order. Memoized like the labels. */
+export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, top, scale, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; concepts: readonly string[]; top: number | undefined; scale: MatrixScale; fileBase: string }) {
+  const dense = useMemo(() => {
+    const base = denseFromCooccurrence(metrics.cooccurrence_matrix, concepts)
+    return top !== undefined && top < concepts.length ? topNWithOther(base, top, { mode: 'sum' }) : base
+  }, [metrics.cooccurrence_matrix, concepts, top])
+  const rowLabels = useMemo(() => dense.rowIds.map((id) => idLabel(ev, id)), [ev, dense.rowIds])
+  const colLabels = useMemo(() => dense.colIds.map((id) => idLabel(ev, id)), [ev, dense.colIds])
+  if (!metrics.cooccurrence_matrix) return <p className="text-sm text-slate-500">No co-occurrence matrix was sent.</p>
+  return (
+    <Heatmap
+      label="Co-occurrence of ground-truth labels"
+      rows={dense.rows}
+      cols={dense.cols}
+      values={dense.values}
+      rowLabels={rowLabels}
+      colLabels={colLabels}
+      rowAxisLabel="Concept"
+      colAxisLabel="With concept"
+      scale={scale}
+      formatValue={(v) => v.toLocaleString('en')}
+      formatExact={(i, j) => String(dense.values[i * dense.cols + j])}
+      fileName={`${fileBase}-cooccurrence`}
+      toolbar={
+        <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-cooccurrence.csv`, matrixCsv(dense, (i, j) => String(dense.values[i * dense.cols + j]), 'concept \\ concept'))}>
+          CSV
+        </button>
+      }
+    />
+  )
+})
