@@ -68,14 +68,20 @@ test('copy as curl matches the request the page sends', async ({ page, baseURL, 
   await fields.fill('stars')
   await fields.press('Enter')
   await page.getByText('Show the request').click()
+  const query = `/v2/users/demo/apps/${app}/models?additional_fields=stars&trained_only=true`
+  // By default the command calls the API itself, so a colleague can paste it.
+  const apiCurl = (await page.getByTestId('curl').textContent()) ?? ''
+  expect(apiCurl).toContain(`curl 'https://api.clarifai.com${query}'`)
+  expect(apiCurl).toContain('Authorization: Key $CLARIFAI_PAT')
+  expect(apiCurl).not.toContain('Key demo')
+  // Pointed at this console, it is exactly the request the page sends.
+  await page.getByLabel('curl to').selectOption({ label: 'this console' })
   const curl = (await page.getByTestId('curl').textContent()) ?? ''
-  expect(curl).toContain('Authorization: Key $CLARIFAI_PAT')
-  expect(curl).not.toContain('Key demo')
   const curlUrl = /curl '([^']+)'/.exec(curl)?.[1]
   const sent = page.waitForRequest((r) => r.url().includes('/models?'))
   await page.getByRole('button', { name: 'Run' }).click()
   expect((await sent).url()).toBe(curlUrl)
-  expect(curlUrl).toBe(`${baseURL}/v2/users/demo/apps/${app}/models?additional_fields=stars&trained_only=true`)
+  expect(curlUrl).toBe(`${baseURL}${query}`)
   // The run is now in the URL: the same link runs the same request.
   await expect(page).toHaveURL(/additional_fields=stars/)
   const again = page.waitForRequest((r) => r.url() === curlUrl)

@@ -59,10 +59,17 @@ describe('copy as curl', () => {
           expect(sent).toHaveLength(1)
           const actual = (sent[0] as Request).url
           expect(operationUrl(model.op, request)).toBe(actual)
-          const curl = operationCurl(model.op, request)
+          const curl = operationCurl(model.op, request, 'console')
           expect(curl).toContain(`'${actual.replace(/'/g, `'\\''`)}'`)
           expect(curl).toContain('-H "Authorization: Key $CLARIFAI_PAT"')
           expect(curl).not.toContain('secret-token')
+          // By default the same path and query go to the API itself.
+          const sentUrl = new URL(actual)
+          const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '')
+          const apiCurl = operationCurl(model.op, request)
+          const apiUrl = `https://api.clarifai.com${sentUrl.pathname.slice(prefix.length)}${sentUrl.search}`
+          expect(apiCurl).toContain(`curl '${apiUrl.replace(/'/g, `'\\''`)}'`)
+          expect(apiCurl).not.toContain('secret-token')
           expect((sent[0] as Request).headers.get('authorization')).toBe('Key secret-token')
         },
       ),

@@ -3,7 +3,7 @@
 // retries, ApiError). Also the lazy loader of the operations table, so the 340 kB table stays
 // out of the main bundle.
 import { queryOptions } from '@tanstack/react-query'
-import { buildCurl, buildRequestUrl } from '@/lib/curl.ts'
+import { buildCurl, buildRequestUrl, curlBaseUrl, type CurlTarget } from '@/lib/curl.ts'
 import { api } from './client.ts'
 import { ApiError } from './errors.ts'
 import type { OperationInfo } from './operations.ts'
@@ -58,9 +58,13 @@ export function operationUrl(op: OperationInfo, request: OperationRequest): stri
   return buildRequestUrl({ baseUrl: getSession()?.baseUrl ?? defaultBaseUrl(), path: op.path, pathParams: request.path, query: request.query })
 }
 
-/** "Copy as curl" for this request, with `$CLARIFAI_PAT` instead of the token. */
-export function operationCurl(op: OperationInfo, request: OperationRequest): string {
-  return buildCurl({ baseUrl: getSession()?.baseUrl ?? defaultBaseUrl(), path: op.path, pathParams: request.path, query: request.query })
+/**
+ * "Copy as curl" for this request, with `$CLARIFAI_PAT` instead of the token, against
+ * api.clarifai.com or (`target: 'console'`) the base URL the client itself sends to.
+ */
+export function operationCurl(op: OperationInfo, request: OperationRequest, target: CurlTarget = 'clarifai'): string {
+  const baseUrl = curlBaseUrl(target, getSession()?.baseUrl ?? defaultBaseUrl())
+  return buildCurl({ baseUrl, path: op.path, pathParams: request.path, query: request.query })
 }
 
 /** The list in a response: its first array property whose items are objects (`apps`, `model_versions`, `statuses`). */

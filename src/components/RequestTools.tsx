@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { getSession, defaultBaseUrl } from '@/api/session.ts'
 import { buildCurl, type CurlQueryValue } from '@/lib/curl.ts'
+import { CurlTargetSelect, useCurlTarget } from './CurlTarget.tsx'
 
 /** The key every query option function makes: `['get', pathTemplate, { params }]`. */
 type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]
@@ -14,9 +14,10 @@ export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
   const queryClient = useQueryClient()
   const [isRawOpen, setIsRawOpen] = useState(false)
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle')
+  const { baseUrl } = useCurlTarget()
   const [, path, { params }] = queryKey
   const curl = buildCurl({
-    baseUrl: getSession()?.baseUrl ?? defaultBaseUrl(),
+    baseUrl,
     path,
     pathParams: (params.path ?? {}) as Record<string, string>,
     query: (params.query ?? {}) as Record<string, CurlQueryValue>,
@@ -35,6 +36,7 @@ export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
       <button type="button" onClick={handleCopy} className={button} title={curl}>
         {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as curl'}
       </button>
+      <CurlTargetSelect />
       <button type="button" onClick={() => setIsRawOpen((open) => !open)} aria-expanded={isRawOpen} className={button}>
         Raw JSON
       </button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch'
-import { buildCurl, buildRequestUrl, serializeQuery, shellQuote, substitutePath } from './curl.ts'
+import { buildCurl, buildRequestUrl, curlBaseUrl, parseCurlTarget, serializeQuery, shellQuote, substitutePath } from './curl.ts'
 
 // The end-to-end check (the URL the real client sends equals the curl URL) is in
 // src/api/explorer.test.ts; here the pieces are held to openapi-fetch's own serializers.
@@ -46,5 +46,18 @@ describe('curl', () => {
     const command = buildCurl({ baseUrl: 'http://h', path: '/v2/x', method: 'get' })
     expect(command).toBe(`curl 'http://h/v2/x' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
     expect(buildCurl({ baseUrl: 'http://h', path: '/v2/x', method: 'DELETE', tokenPlaceholder: '${PAT}' })).toContain(`-X DELETE 'http://h/v2/x'`)
+  })
+})
+
+describe('curl target', () => {
+  it('points at api.clarifai.com unless the console origin is asked for', () => {
+    expect(curlBaseUrl('clarifai', 'http://127.0.0.1:8080')).toBe('https://api.clarifai.com')
+    expect(curlBaseUrl('console', 'https://proxy.example/sub/')).toBe('https://proxy.example/sub/')
+    for (const junk of [undefined, null, '', 'CONSOLE', 'api', 1]) expect(parseCurlTarget(junk)).toBe('clarifai')
+    expect(parseCurlTarget('console')).toBe('console')
+    const path = { path: '/v2/users/{id}/apps', pathParams: { id: 'me' }, query: { per_page: 2 } }
+    expect(buildCurl({ ...path, baseUrl: curlBaseUrl('clarifai', 'http://127.0.0.1:8080/sub') })).toBe(
+      `curl 'https://api.clarifai.com/v2/users/me/apps?per_page=2' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`,
+    )
   })
 })

@@ -25,6 +25,29 @@ export interface CurlInput extends RequestUrlInput {
 /** The token is never printed: the command reads it from the environment. */
 export const TOKEN_PLACEHOLDER = '$CLARIFAI_PAT'
 
+/** Where a copied command points by default: the API itself, so anyone with a PAT can paste it. */
+export const CLARIFAI_API_ORIGIN = 'https://api.clarifai.com'
+
+/**
+ * `clarifai`: the command calls api.clarifai.com (runs anywhere). `console`: it calls the origin
+ * (and path prefix) that serves this console's `/v2/*` (the demo API, or the proxy in front of the API).
+ */
+export type CurlTarget = 'clarifai' | 'console'
+
+export const CURL_TARGETS: ReadonlyArray<{ value: CurlTarget; label: string }> = [
+  { value: 'clarifai', label: 'api.clarifai.com' },
+  { value: 'console', label: 'this console' },
+]
+
+export function parseCurlTarget(value: unknown): CurlTarget {
+  return value === 'console' ? 'console' : 'clarifai'
+}
+
+/** The base URL a command for `target` uses; `consoleBaseUrl` is the session's base URL. */
+export function curlBaseUrl(target: CurlTarget, consoleBaseUrl: string): string {
+  return target === 'console' ? consoleBaseUrl : CLARIFAI_API_ORIGIN
+}
+
 /** `{name}` placeholders replaced by their URL-encoded values, as openapi-fetch's path serializer does. */
 export function substitutePath(path: string, pathParams: Record<string, string | number | undefined> = {}): string {
   return path.replace(/\{[^{}]+\}/g, (match) => {

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { CurlTargetSelect } from '@/components/CurlTarget.tsx'
 
 /** "Copy as curl" for a request that has not necessarily run yet, with the command on show. */
 export function CopyCurl({ curl, disabledReason }: { curl: string | null; disabledReason?: string }) {
@@ -23,6 +24,7 @@ export function CopyCurl({ curl, disabledReason }: { curl: string | null; disabl
       >
         Copy as curl
       </button>
+      <CurlTargetSelect />
       <span aria-live="polite" className="text-xs text-slate-500">
         {state === 'copied' ? 'Copied (the token is $CLARIFAI_PAT)' : state === 'failed' ? 'Could not copy: select the command below' : ''}
       </span>

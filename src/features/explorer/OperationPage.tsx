@@ -19,6 +19,7 @@ import {
 } from '@/api/param-form.ts'
 import { useSession } from '@/api/use-session.ts'
 import { ParamForm } from '@/components/ParamForm.tsx'
+import { useCurlTarget } from '@/components/CurlTarget.tsx'
 import { CopyCurl } from './CopyCurl.tsx'
 import { ExplorerPagination, type LoadAllState } from './Pagination.tsx'
 import { ApiErrorPanel, RESULT_TABS, ResultView, statusLine, type ResultTab } from './ResultView.tsx'
@@ -60,7 +61,8 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
   const result = useQuery({ ...operationQueryOptions(op, request), enabled: isComplete })
 
   const [draft, setDraft] = useState<FormValues | null>(formValues)
-  const curl = draft ? operationCurl(op, toRequest(model, draft)) : null
+  const { target: curlTarget } = useCurlTarget()
+  const curl = draft ? operationCurl(op, toRequest(model, draft), curlTarget) : null
 
   const withView = (next: SearchValues): SearchValues => (view ? { ...next, [VIEW_KEY]: view } : next)
   const handleSubmit = (next: FormValues) => {

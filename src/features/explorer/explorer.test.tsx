@@ -111,7 +111,13 @@ describe('operation page', () => {
     await user.type(screen.getByLabelText(/^App ID/), 'my app')
     await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
     // user-event stands in for the clipboard.
+    expect(await navigator.clipboard.readText()).toBe(`curl 'https://api.clarifai.com/v2/users/demo/apps/my%20app/models' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
+    // The console's own origin is one choice away, and the choice is remembered.
+    await user.selectOptions(screen.getByLabelText('curl to'), 'this console')
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
     expect(await navigator.clipboard.readText()).toBe(`curl 'http://console.test/v2/users/demo/apps/my%20app/models' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
+    expect(localStorage.getItem('clarifai-console.curl-target')).toBe('console')
+    localStorage.removeItem('clarifai-console.curl-target')
   })
 
   it('waits for required path parameters, prefilled user id offered, then runs on Run', async () => {
