@@ -16,16 +16,24 @@ export type DataOf<Op extends GetOperation> = Op['responses'][200]['content']['a
  * which keeps the type checker fast where inferring from all ~500 routes would not.
  */
 export function getEndpoint<Op extends GetOperation>(path: string) {
-  return (params: ParamsOf<Op>) => {
+  return (params: ParamsOf<Op>): ApiQuery<DataOf<Op>> => {
     const options = api().query.queryOptions('get', path as never, { params } as never) as unknown as {
-      queryKey: readonly ['get', string, { params: ParamsOf<Op> }]
+      queryKey: RequestKey
       queryFn: (context: { signal: AbortSignal }) => Promise<DataOf<Op>>
     }
-    return queryOptions({
-      queryKey: options.queryKey,
-      // The transport turns every failure into ApiError, so an answer here is a 10000 body.
-      queryFn: options.queryFn as (context: { signal: AbortSignal }) => Promise<DataOf<Op>>,
-    })
+    // The transport turns every failure into ApiError, so an answer here is a 10000 body.
+    return apiQuery(options.queryKey, options.queryFn)
   }
 }
+
+/** The key every query option function makes: `['get', pathTemplate, { params }]`. */
+export type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]
+
+function apiQuery<Data>(queryKey: RequestKey, queryFn: (context: { signal: AbortSignal }) => Promise<Data>) {
+  return queryOptions({ queryKey, queryFn })
+}
+
+/** What every query option function gives, named by its answer: code that takes any of them. */
+export type ApiQuery<Data> = ReturnType<typeof apiQuery<Data>>
+
 

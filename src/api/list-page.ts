@@ -1,25 +1,35 @@
 import {
   buildFormModel,
   formValuesToQuery,
+  formValuesToSearch,
   PAGE_KEY,
   parseFormSearch,
   PER_PAGE_KEY,
   type FormModel,
   type FormValues,
-  type QueryValues,
+  type SearchValues,
 } from './param-form.ts'
 import type { OperationInfo } from './operations.ts'
-import { hasFormFilters } from './list-form.ts'
+import type { ParamsOf } from './endpoint.ts'
+import type { operations } from './schema'
+import { pageOperations } from './page-operations.gen.ts'
+import { hasFormFilters, withoutFields } from './list-form.ts'
 
 /** Console pages show fewer rows than the API's default page of 128. */
 export const PAGE_PER_PAGE = 50
 
-export interface ListPageState {
+/** The list operations whose parameter tables the list pages bundle. */
+export type ListOperationId = keyof typeof pageOperations & keyof operations
+
+/** The typed query of one list operation, as its query option factory takes it. */
+export type QueryOf<Id extends ListOperationId> = NonNullable<ParamsOf<operations[Id]>['query']>
+
+export interface ListPageState<Query = Record<string, unknown>> {
   model: FormModel
   values: FormValues
   notes: string[]
   /** The API query: filters, sort, page and per_page. */
-  query: QueryValues
+  query: Query
   page: number
   perPage: number
   /** Some filter narrows the list (sorting and paging do not). */
@@ -29,11 +39,11 @@ export interface ListPageState {
 const models = new Map<string, FormModel>()
 
 /** One form model per operation and set of hidden parameters, built once. */
-export function listFormModel(op: OperationInfo, hide: string[] = []): FormModel {
+export function listFormModel(op: OperationInfo, hide: readonly string[] = []): FormModel {
   const key = `${op.id}|${hide.join(',')}`
   let model = models.get(key)
   if (!model) {
-    model = buildFormModel(op, { hide })
+    model = buildFormModel(op, { hide: [...hide] })
     models.set(key, model)
   }
   return model
@@ -50,4 +60,36 @@ export function readListSearch(model: FormModel, search: Record<string, unknown>
   const query = formValuesToQuery(model, { ...values, [PAGE_KEY]: page, [PER_PAGE_KEY]: perPage })
   const isFiltered = hasFormFilters(model, values)
   return { model, values, notes, query, page, perPage, isFiltered }
+}
+
+/**
+ * One list operation's form, read from and written to the URL, with the API query typed as that
+ * operation's own. `hide` leaves parameters out entirely (they filter nothing); `separate` keeps
+ * them in the URL and the query but out of the form, for a page that draws its own control
+ * (the model type as a select of the app's types by name).
+ */
+export interface ListForm<Id extends ListOperationId> {
+  operation: Id
+  /** Parses, corrects and types the URL's filters. */
+  read: (search: Record<string, unknown>) => ListPageState<QueryOf<Id>>
+  /** The fields the form shows (without the separate ones). */
+  shown: FormModel
+  /** The URL for these values, back on page 1 unless `keepPage`. */
+  search: (values: FormValues, keepPage?: boolean) => SearchValues
+  /** Whether the shown form has filters set (the separate controls are always visible). */
+  isFormFiltered: (values: FormValues) => boolean
+}
+
+export function listForm<Id extends ListOperationId>(operation: Id, options: { hide?: readonly string[]; separate?: readonly string[] } = {}): ListForm<Id> {
+  const model = listFormModel(pageOperations[operation], options.hide)
+  const shown = options.separate?.length ? withoutFields(model, options.separate) : model
+  return {
+    operation,
+    // The form model is built from this operation's own parameter table, so the query it
+    // writes holds this operation's parameters, with the kinds that table gives them.
+    read: (search) => readListSearch(model, search) as ListPageState<QueryOf<Id>>,
+    shown,
+    search: (values, keepPage = false) => formValuesToSearch(model, keepPage ? values : { ...values, [PAGE_KEY]: undefined }),
+    isFormFiltered: (values) => hasFormFilters(shown, values),
+  }
 }

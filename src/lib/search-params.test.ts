@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { parseSearch, stringifySearch } from './search-params.ts'
+import { parseSearch, searchRecord, stringifySearch } from './search-params.ts'
 
 describe('search params', () => {
   it('keeps repeated keys as arrays in order', () => {
@@ -29,5 +29,12 @@ describe('search params', () => {
         expect(parseSearch(stringifySearch(record))).toEqual(record)
       }),
     )
+  })
+
+  it('keeps only strings and string arrays of a search object, as own data', () => {
+    const search = JSON.parse('{"__proto__":["x"],"a":"1","b":["2","3"],"n":4,"mixed":["5",6],"o":{"k":"v"}}') as Record<string, unknown>
+    const record = searchRecord(search)
+    expect(record).toEqual({ ['__proto__']: ['x'], a: '1', b: ['2', '3'] })
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype)
   })
 })

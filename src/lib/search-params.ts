@@ -35,3 +35,17 @@ function scalarToString(value: unknown): string | undefined {
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   return undefined
 }
+
+/**
+ * A route's search as the URL spells it: strings and arrays of strings, anything else dropped.
+ * For routes whose filters the form engine reads and corrects afterwards.
+ */
+export function searchRecord(search: Record<string, unknown>): SearchRecord {
+  // fromEntries defines own properties: a `__proto__` key stays plain data.
+  return Object.fromEntries(
+    Object.entries(search).filter((entry): entry is [string, string | string[]] => {
+      const value = entry[1]
+      return typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    }),
+  )
+}

@@ -1,69 +1,40 @@
-import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
-import { useSuspenseQuery } from '@tanstack/react-query'
-import { datasetQueries, type ListDatasetsQuery } from '@/api/queries/datasets.ts'
-import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
+import { createFileRoute, Link } from '@tanstack/react-router'
+import { datasetQueries } from '@/api/queries/datasets.ts'
+import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
-import { ParamForm } from '@/components/ParamForm.tsx'
-import { RequestTools } from '@/components/RequestTools.tsx'
-import { ResourceList } from '@/components/ResourceList.tsx'
+import { ListHeader, listPage } from '@/components/ListPage.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { addUint64, ANNOTATION_FIELDS, metricValue } from '@/lib/datasets.ts'
-import { visibilityLabel } from '@/lib/format.ts'
-import { formatCount } from '@/lib/format.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
+import { formatCount, visibilityLabel } from '@/lib/format.ts'
 import type { Dataset as DatasetRow } from '@/api/types.ts'
 
-const model = listFormModel(pageOperations.ListDatasets)
-
-function listQuery(user: string, app: string, search: SearchRecord) {
-  const state = readListSearch(model, search)
-  return { state, options: datasetQueries.list(user, app, state.query as ListDatasetsQuery) }
-}
+const list = listPage({
+  form: listForm('ListDatasets'),
+  query: ({ user, app }: { user: string; app: string }, query) => datasetQueries.list(user, app, query),
+  rows: (data) => data.datasets ?? [],
+  rowKey: (row) => row.id ?? '',
+  noun: 'datasets',
+  columns: ({ user, app }) => datasetColumns(user, app),
+  csvName: ({ user, app }) => `${user}-${app}-datasets`,
+})
 
 export const Route = createFileRoute('/$user/$app/datasets/')({
-  // Lenient: the form engine reads and corrects the filters, with notes on the page.
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
-  loaderDeps: ({ search }) => ({ search }),
-  loader: async ({ context: { queryClient }, params: { user, app }, deps: { search } }) => {
-    await ensure(queryClient, listQuery(user, app, search).options)
-  },
+  validateSearch: list.validateSearch,
+  loaderDeps: list.loaderDeps,
+  loader: list.load,
   component: DatasetsPage,
 })
 
-
 function DatasetsPage() {
-  const { user, app } = Route.useParams()
-  const search = Route.useSearch()
-  const navigate = useNavigate({ from: Route.fullPath })
-  const { state, options } = listQuery(user, app, search)
-  const { data } = useSuspenseQuery(options)
-  const handleSubmit = (values: FormValues) => {
-    void navigate({ search: formValuesToSearch(model, values) })
-  }
+  const params = Route.useParams()
+  const view = list.useList(params, Route.useSearch())
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[...appCrumbs(user, app), { label: 'datasets' }]} />
-      <h1 className="text-2xl font-semibold">Datasets</h1>
-      <ResourceList
-        noun="datasets"
-        columns={datasetColumns(user, app)}
-        rows={data.datasets ?? []}
-        rowKey={(row) => row.id ?? ''}
-        page={state.page}
-        perPage={state.perPage}
-        isFiltered={state.isFiltered}
-        isFilterOpen={state.isFiltered || state.notes.length > 0}
-        clearFilters={{ to: '/$user/$app/datasets', params: { user, app }, search: {} }}
-        pageLink={(page) => ({ to: '/$user/$app/datasets', params: { user, app }, search: { ...search, page: String(page) } })}
-        filters={<ParamForm model={model} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter datasets" />}
-        tools={<RequestTools queryKey={options.queryKey} />}
-        csvName={`${user}-${app}-datasets`}
-      />
+      <Breadcrumbs items={[...appCrumbs(params.user, params.app), { label: 'datasets' }]} />
+      <ListHeader title="Datasets" />
+      <list.Body list={view} label="Filter datasets" />
     </div>
   )
 }

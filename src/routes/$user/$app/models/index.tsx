@@ -1,91 +1,63 @@
-import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { modelQueries, type ListModelsQuery } from '@/api/queries/models.ts'
+import { modelQueries } from '@/api/queries/models.ts'
 import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { formValuesToSearch, PAGE_KEY, type FormValues } from '@/api/param-form.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
+import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
-import { ParamForm } from '@/components/ParamForm.tsx'
-import { RequestTools } from '@/components/RequestTools.tsx'
-import { ResourceList } from '@/components/ResourceList.tsx'
+import { ListHeader, listPage } from '@/components/ListPage.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
-import { formatCount } from '@/lib/format.ts'
+import { formatCount, visibilityLabel } from '@/lib/format.ts'
 import { shortId } from '@/lib/leaderboard.ts'
-import { visibilityLabel } from '@/lib/format.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
-import { hasFormFilters, withoutFields } from '@/api/list-form.ts'
 import { ModelTypeSelect } from '@/features/models/ModelTypeSelect.tsx'
-import type { QueryData } from '@/api/query-data.ts'
+import type { Model as ModelRow } from '@/api/types.ts'
 
 const TYPE_KEY = 'model_type_id'
-const form = listFormModel(pageOperations.ListModels)
-// The model type is a select of the app's types by name, drawn above the form.
-const shownForm = withoutFields(form, [TYPE_KEY])
 
-function listQuery(user: string, app: string, search: SearchRecord) {
-  const state = readListSearch(form, search)
-  return { state, options: modelQueries.list(user, app, state.query as ListModelsQuery) }
-}
+const list = listPage({
+  // The model type is a select of the app's types by name, drawn above the form.
+  form: listForm('ListModels', { separate: [TYPE_KEY] }),
+  query: ({ user, app }: { user: string; app: string }, query) => modelQueries.list(user, app, query),
+  rows: (data) => data.models ?? [],
+  rowKey: (row) => `${row.app_id ?? ''}/${row.id ?? ''}`,
+  noun: 'models',
+  columns: ({ user, app }) => modelColumns(user, app, new Map()),
+  csvName: ({ user, app }) => `${user}-${app}-models`,
+})
 
 export const Route = createFileRoute('/$user/$app/models/')({
-  // Lenient: the form engine reads and corrects the filters, with notes on the page.
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
-  loaderDeps: ({ search }) => ({ search }),
-  loader: async ({ context: { queryClient }, params: { user, app }, deps: { search } }) => {
-    await Promise.all([ensure(queryClient, listQuery(user, app, search).options), ensure(queryClient, modelQueries.types(user, app))])
+  validateSearch: list.validateSearch,
+  loaderDeps: list.loaderDeps,
+  loader: async (ctx) => {
+    await Promise.all([list.load(ctx), ensure(ctx.context.queryClient, modelQueries.types(ctx.params.user, ctx.params.app))])
   },
   component: ModelsPage,
 })
 
-type ModelRow = NonNullable<QueryData<typeof modelQueries.list>['models']>[number]
-
 function ModelsPage() {
-  const { user, app } = Route.useParams()
-  const search = Route.useSearch()
-  const navigate = useNavigate({ from: Route.fullPath })
-  const { state, options } = listQuery(user, app, search)
-  const { data } = useSuspenseQuery(options)
+  const params = Route.useParams()
+  const { user, app } = params
+  const view = list.useList(params, Route.useSearch())
   const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
   const types = typesData.model_types ?? []
-  const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id as string, t.title || t.id || '']))
-  const typeId = typeof state.values[TYPE_KEY] === 'string' ? state.values[TYPE_KEY] : undefined
-
-  const go = (values: FormValues) => {
-    void navigate({ search: formValuesToSearch(form, { ...values, [PAGE_KEY]: undefined }) })
-  }
-  const handleSubmit = (values: FormValues) => go({ ...values, [TYPE_KEY]: typeId })
-  const handleType = (next: string) => go({ ...state.values, [TYPE_KEY]: next || undefined })
-  // The type has its own select: the form opens for its own filters and for notes about the link.
-  const isFormOpen = state.notes.length > 0 || hasFormFilters(shownForm, state.values)
-
+  const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
+  const typeValue = view.state.values[TYPE_KEY]
+  const typeId = typeof typeValue === 'string' ? typeValue : undefined
+  const handleType = (next: string) => view.go({ ...view.state.values, [TYPE_KEY]: next || undefined })
   return (
     <div className="space-y-5">
       <Breadcrumbs items={[...appCrumbs(user, app), { label: 'models' }]} />
-      <header className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Models</h1>
-        <Link to="/$user/$app/evaluations" params={{ user, app }} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
-          Evaluation leaderboard →
-        </Link>
-      </header>
-      <ModelTypeSelect types={types} value={typeId} onChange={handleType} param={TYPE_KEY} />
-      <ResourceList
-        noun="models"
-        columns={modelColumns(user, app, typeNames)}
-        rows={data.models ?? []}
-        rowKey={(row) => `${row.app_id ?? ''}/${row.id ?? ''}`}
-        page={state.page}
-        perPage={state.perPage}
-        isFiltered={state.isFiltered}
-        clearFilters={{ to: '/$user/$app/models', params: { user, app }, search: {} }}
-        pageLink={(page) => ({ to: '/$user/$app/models', params: { user, app }, search: { ...search, page: String(page) } })}
-        filters={<ParamForm model={shownForm} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter models" />}
-        isFilterOpen={isFormOpen}
-        tools={<RequestTools queryKey={options.queryKey} />}
-        csvName={`${user}-${app}-models`}
+      <ListHeader
+        title="Models"
+        actions={
+          <Link to="/$user/$app/evaluations" params={{ user, app }} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
+            Evaluation leaderboard →
+          </Link>
+        }
       />
+      <ModelTypeSelect types={types} value={typeId} onChange={handleType} param={TYPE_KEY} />
+      <list.Body list={view} label="Filter models" separate={{ [TYPE_KEY]: typeId }} columns={modelColumns(user, app, typeNames)} />
     </div>
   )
 }

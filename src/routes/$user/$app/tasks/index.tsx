@@ -1,68 +1,41 @@
-import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
-import { useSuspenseQuery } from '@tanstack/react-query'
-import { taskQueries, type ListTasksQuery } from '@/api/queries/tasks.ts'
-import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
+import { createFileRoute, Link } from '@tanstack/react-router'
+import { taskQueries } from '@/api/queries/tasks.ts'
+import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
-import { ParamForm } from '@/components/ParamForm.tsx'
-import { RequestTools } from '@/components/RequestTools.tsx'
-import { ResourceList } from '@/components/ResourceList.tsx'
+import { ListHeader, listPage } from '@/components/ListPage.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { enumLabel, REVIEW_STRATEGIES, TASK_TYPES, taskConcepts, WORKER_STRATEGIES } from '@/lib/tasks.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
 import { InputSourceLink } from './-components/InputSourceLink.tsx'
 import type { Task as TaskRow } from '@/api/types.ts'
 
-// `additional_fields` only asks for more of each task; it filters nothing.
-const model = listFormModel(pageOperations.ListTasks, ['additional_fields'])
-
-function listQuery(user: string, app: string, search: SearchRecord) {
-  const state = readListSearch(model, search)
-  return { state, options: taskQueries.list(user, app, state.query as ListTasksQuery) }
-}
+const list = listPage({
+  // `additional_fields` only asks for more of each task; it filters nothing.
+  form: listForm('ListTasks', { hide: ['additional_fields'] }),
+  query: ({ user, app }: { user: string; app: string }, query) => taskQueries.list(user, app, query),
+  rows: (data) => data.tasks ?? [],
+  rowKey: (row) => row.id ?? '',
+  noun: 'tasks',
+  columns: ({ user, app }) => taskColumns(user, app),
+  csvName: ({ user, app }) => `${user}-${app}-tasks`,
+})
 
 export const Route = createFileRoute('/$user/$app/tasks/')({
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
-  loaderDeps: ({ search }) => ({ search }),
-  loader: async ({ context: { queryClient }, params: { user, app }, deps: { search } }) => {
-    await ensure(queryClient, listQuery(user, app, search).options)
-  },
+  validateSearch: list.validateSearch,
+  loaderDeps: list.loaderDeps,
+  loader: list.load,
   component: TasksPage,
 })
 
-
 function TasksPage() {
-  const { user, app } = Route.useParams()
-  const search = Route.useSearch()
-  const navigate = useNavigate({ from: Route.fullPath })
-  const { state, options } = listQuery(user, app, search)
-  const { data } = useSuspenseQuery(options)
-  const handleSubmit = (values: FormValues) => {
-    void navigate({ search: formValuesToSearch(model, values) })
-  }
+  const params = Route.useParams()
+  const view = list.useList(params, Route.useSearch())
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[...appCrumbs(user, app), { label: 'tasks' }]} />
-      <h1 className="text-2xl font-semibold">Labeling tasks</h1>
-      <ResourceList
-        noun="tasks"
-        columns={taskColumns(user, app)}
-        rows={data.tasks ?? []}
-        rowKey={(row) => row.id ?? ''}
-        page={state.page}
-        perPage={state.perPage}
-        isFiltered={state.isFiltered}
-        isFilterOpen={state.isFiltered || state.notes.length > 0}
-        clearFilters={{ to: '/$user/$app/tasks', params: { user, app }, search: {} }}
-        pageLink={(page) => ({ to: '/$user/$app/tasks', params: { user, app }, search: { ...search, page: String(page) } })}
-        filters={<ParamForm model={model} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter tasks" />}
-        tools={<RequestTools queryKey={options.queryKey} />}
-        csvName={`${user}-${app}-tasks`}
-      />
+      <Breadcrumbs items={[...appCrumbs(params.user, params.app), { label: 'tasks' }]} />
+      <ListHeader title="Labeling tasks" />
+      <list.Body list={view} label="Filter tasks" />
     </div>
   )
 }

@@ -1,62 +1,62 @@
-import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { modelQueries, type ListModelVersionsQuery } from '@/api/queries/models.ts'
+import { modelQueries } from '@/api/queries/models.ts'
+import { listForm } from '@/api/list-page.ts'
+import type { ModelVersion } from '@/api/types.ts'
 import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
+import { listPage } from '@/components/ListPage.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { Markdown } from '@/components/Markdown.tsx'
-import { ParamForm } from '@/components/ParamForm.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
-import { ResourceList } from '@/components/ResourceList.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatMetric } from '@/lib/format.ts'
 import { shortId } from '@/lib/leaderboard.ts'
 import { versionConceptCount } from '@/lib/models.ts'
 import { visibilityLabel } from '@/lib/format.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '@/features/resource-links/links.tsx'
 import { ConceptChips, Fact, Section, StructList } from '@/components/detail-parts.tsx'
-import type { QueryData } from '@/api/query-data.ts'
 
-const form = listFormModel(pageOperations.ListModelVersions)
+type ModelParams = { user: string; app: string; model: string }
 
-function versionsQuery(user: string, app: string, model: string, search: SearchRecord) {
-  const state = readListSearch(form, search)
-  return { state, options: modelQueries.versions(user, app, model, state.query as ListModelVersionsQuery) }
-}
+const versions = listPage({
+  form: listForm('ListModelVersions'),
+  query: ({ user, app, model }: ModelParams, query) => modelQueries.versions(user, app, model, query),
+  rows: (data) => data.model_versions ?? [],
+  rowKey: (row) => row.id ?? '',
+  noun: 'versions',
+  columns: ({ user, app, model }) => versionColumns(user, app, model),
+  csvName: ({ user, app, model }) => `${user}-${app}-${model}-versions`,
+})
 
 export const Route = createFileRoute('/$user/$app/models/$model/')({
   // Lenient: the versions' filters go through the form engine, with notes on the page.
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
-  loaderDeps: ({ search }) => ({ search }),
-  loader: async ({ context: { queryClient }, params: { user, app, model }, deps: { search } }) => {
+  validateSearch: versions.validateSearch,
+  loaderDeps: versions.loaderDeps,
+  loader: async (ctx) => {
+    const { context: { queryClient }, params: { user, app, model } } = ctx
     // All four are independent: one wave.
     await Promise.all([
       ensure(queryClient, modelQueries.detail(user, app, model)),
       ensure(queryClient, modelQueries.outputInfo(user, app, model)),
-      ensure(queryClient, versionsQuery(user, app, model, search).options),
+      versions.load(ctx),
       ensure(queryClient, modelQueries.types(user, app)),
     ])
   },
   component: ModelPage,
 })
 
-type VersionRow = NonNullable<QueryData<typeof modelQueries.versions>['model_versions']>[number]
+type VersionRow = ModelVersion
 
 function ModelPage() {
-  const { user, app, model: modelId } = Route.useParams()
-  const search = Route.useSearch()
-  const navigate = useNavigate({ from: Route.fullPath })
+  const params = Route.useParams()
+  const { user, app, model: modelId } = params
   const detailOptions = modelQueries.detail(user, app, modelId)
   const { data: detail } = useSuspenseQuery(detailOptions)
   const { data: outputData } = useSuspenseQuery(modelQueries.outputInfo(user, app, modelId))
   const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
-  const { state, options } = versionsQuery(user, app, modelId, search)
-  const { data: versionsData } = useSuspenseQuery(options)
+  const versionList = versions.useList(params, Route.useSearch())
 
   const model = detail.model
   const outputInfo = outputData.model?.output_info ?? model?.output_info
@@ -64,10 +64,6 @@ function ModelPage() {
   const typeId = model?.model_type_id
   const type = typeId ? typesData.model_types?.find((t) => t.id === typeId) : undefined
   const tags = [...(model?.toolkits ?? []), ...(model?.use_cases ?? []), ...(model?.languages ?? [])]
-  const handleSubmit = (values: FormValues) => {
-    void navigate({ search: formValuesToSearch(form, values) })
-  }
-  const isFormOpen = state.isFiltered || state.notes.length > 0
 
   return (
     <div className="space-y-8">
@@ -168,21 +164,7 @@ function ModelPage() {
       </Section>
 
       <Section id="versions-heading" title="Versions">
-        <ResourceList
-          noun="versions"
-          columns={versionColumns(user, app, modelId)}
-          rows={versionsData.model_versions ?? []}
-          rowKey={(row) => row.id ?? ''}
-          page={state.page}
-          perPage={state.perPage}
-          isFiltered={state.isFiltered}
-          clearFilters={{ to: '/$user/$app/models/$model', params: { user, app, model: modelId }, search: {} }}
-          pageLink={(page) => ({ to: '/$user/$app/models/$model', params: { user, app, model: modelId }, search: { ...search, page: String(page) } })}
-          filters={<ParamForm model={form} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter versions" />}
-          isFilterOpen={isFormOpen}
-          tools={<RequestTools queryKey={options.queryKey} />}
-          csvName={`${user}-${app}-${modelId}-versions`}
-        />
+        <versions.Body list={versionList} label="Filter versions" />
       </Section>
     </div>
   )
