@@ -1,6 +1,7 @@
 // The GET operations the console's pages use, by RPC name. Everything else goes to the generic
 // fallback in handler.ts (empty list or 404, as an empty app would answer).
-import { datasetInput, datasetInputsPage } from './data/datasetData'
+import { datasetInputsPage } from './data/datasetData'
+import { appAnnotationSlice, appInputSlice, datasetInput, inputAnnotations, locateInput, regionInfoWire, templateAt } from './data/inputs'
 import { EVAL_FIELDS, evalSummary, evalWire, type EvalFields } from './data/evalWire'
 import { MODEL_TYPE_BY_ID, MODEL_TYPES, modelTypeWire } from './data/modelTypes'
 import {
@@ -16,7 +17,7 @@ import {
   versionWire,
   workerRef,
 } from './data/resources'
-import { conceptName, makeConcepts, OWNER, type AppRec, type EvalRec, type ModelRec, type TaskRec, type World } from './data/world'
+import { conceptName, makeConcepts, OWNER, type AppRec, type DatasetRec, type EvalRec, type ModelRec, type TaskRec, type World } from './data/world'
 import { nameMatcher, paginate, searchMatcher, sortItems, type Query, type SortSpec } from './query'
 import type { RouteMatch } from './router'
 import { Code, DemoError, int64, notFound, status, timestamp, type Body } from './wire'
@@ -216,7 +217,9 @@ const ListModels: Endpoint = (ctx) => {
     tieBreak: (m) => `${m.appId}/${m.id}`,
   }
   const sorted = sortItems(models, spec, sort.by, sort.ascending)
-  return listBody('models', paginate(sorted, page, perPage).map((m) => modelWire(m, { stars: extra.has('stars') })))
+  // With trained_only the model comes with its newest trained version, so what the list shows is trained.
+  const trainedVersion = (m: ModelRec) => (trainedOnly ? m.versions.filter((v) => v.statusCode === Code.MODEL_TRAINED).pop() : undefined)
+  return listBody('models', paginate(sorted, page, perPage).map((m) => modelWire(m, { stars: extra.has('stars'), version: trainedVersion(m) })))
 }
 
 const GetModel: Endpoint = (ctx) => {
@@ -478,6 +481,43 @@ const ListDatasetInputs: Endpoint = (ctx) => {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Inputs and annotations: the app's inputs are its datasets' inputs (data/inputs.ts).
+
+/** The app's inputs with these ids, in the order asked, unknown ids left out. */
+function inputsById(app: AppRec, ids: string[]) {
+  return ids.map(locateInput).filter((x): x is NonNullable<typeof x> => x !== undefined && x.ds.appId === app.id)
+}
+
+const ListInputs: Endpoint = (ctx) => {
+  const app = requireApp(ctx)
+  const { page, perPage } = ctx.query.page()
+  const ids = ctx.query.list('ids')
+  const statusCode = ctx.query.str('status.code')
+  // Every demo input is processed (30000); another status filter matches nothing.
+  if (statusCode && Number(statusCode) !== Code.INPUT_SUCCESS) return listBody('inputs', [])
+  const found = ids.length > 0 ? paginate(inputsById(app, ids), page, perPage) : appInputSlice(app, BigInt(page - 1) * BigInt(perPage), perPage)
+  return listBody('inputs', found.map(({ ds, index }) => datasetInput(ds, index).input))
+}
+
+const ListAnnotations: Endpoint = (ctx) => {
+  const app = requireApp(ctx)
+  const q = ctx.query
+  const { page, perPage } = q.page()
+  const ids = new Set(q.list('ids'))
+  const inputIds = q.list('input_ids')
+  const userIds = q.list('user_ids')
+  // Only the app owner annotates dataset inputs; model and workflow outputs are not stored.
+  if ((userIds.length > 0 && !userIds.includes(OWNER)) || q.list('model_version_ids').length > 0 || q.list('workflow_version_ids').length > 0 || q.str('task_id')) {
+    return listBody('annotations', [])
+  }
+  if (inputIds.length === 0 && ids.size === 0) return listBody('annotations', appAnnotationSlice(app, BigInt(page - 1) * BigInt(perPage), perPage))
+  // An annotation id is its input's id and a suffix (`-c` concepts, `-r<k>` a region).
+  const wanted = inputIds.length > 0 ? inputIds : [...new Set([...ids].map((id) => id.split('-')[0] ?? ''))]
+  const annotations = inputsById(app, wanted).flatMap(({ ds, index }) => inputAnnotations(ds, index))
+  return listBody('annotations', paginate(annotations.filter((a) => ids.size === 0 || ids.has(a.id as string)), page, perPage))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tasks
 
 function findTask(ctx: Ctx): TaskRec {
@@ -533,13 +573,22 @@ function taskCounts(kind: 'inputs' | 'annotations'): Endpoint {
   }
 }
 
-function taskInputs(task: TaskRec, ctx: Ctx, from: number, count: number): { createdAt: number; input: Record<string, unknown> }[] {
-  const ds = ctx.app?.datasets.find((d) => d.id === task.inputSource.id) ?? ctx.app?.datasets[0]
-  if (!ds) return []
-  const out: { createdAt: number; input: Record<string, unknown> }[] = []
-  const max = Math.min(Number(ds.inputCount), task.inputTotal)
-  for (let i = from; i < from + count && i < max; i++) out.push(datasetInput(ds, i))
-  return out
+/** Inputs [from, from + count) of the task's source: its dataset, or all the app's inputs. */
+function taskInputs(task: TaskRec, ctx: Ctx, from: number, count: number): { createdAt: number; input: Record<string, unknown>; ds: DatasetRec; index: bigint }[] {
+  const app = ctx.app
+  if (!app) return []
+  const n = Math.max(0, Math.min(count, task.inputTotal - from))
+  const slots =
+    task.inputSource.type === 3
+      ? (() => {
+          const ds = app.datasets.find((d) => d.id === task.inputSource.id)
+          if (!ds) return []
+          const out: { ds: DatasetRec; index: bigint }[] = []
+          for (let i = BigInt(from); i < BigInt(from + n) && i < ds.inputCount; i++) out.push({ ds, index: i })
+          return out
+        })()
+      : appInputSlice(app, BigInt(from), n)
+  return slots.map(({ ds, index }) => ({ ...datasetInput(ds, index), ds, index }))
 }
 
 /** The caller's next batch (10 inputs) when they are a worker of an open task. */
@@ -563,16 +612,17 @@ const GetInputSamples: Endpoint = (ctx) => {
     .forEach((c, w) => {
       const done = c.inputs.success + c.inputs.awaiting_review + c.inputs.review_denied
       const samples = taskInputs(task, ctx, w * 5, Math.min(5, done))
-      samples.forEach(({ createdAt, input }, i) => {
-        const data = input.data as { concepts?: { id: string }[] } | undefined
-        const concepts = (data?.concepts ?? []).map((x) => ({ id: x.id, name: conceptName(x.id), value: 1 }))
+      samples.forEach(({ createdAt, input, ds, index }, i) => {
+        const tpl = templateAt(ds, index)
+        const concepts = (tpl.concepts.length > 0 ? tpl.concepts : tpl.regions.map((r) => r.concept).slice(0, 1)).map((id) => ({ id, name: conceptName(id), value: 1 }))
+        // A box or polygon task's annotation holds the input's regions, drawn with the task's tool.
         const regions =
           task.type === 1
             ? undefined
-            : concepts.map((concept, k) => ({
-                id: `${input.id as string}-r${k}`,
-                region_info: { bounding_box: { top_row: 0.1 + 0.2 * k, left_col: 0.15, bottom_row: 0.3 + 0.2 * k, right_col: 0.6 } },
-                data: { concepts: [concept] },
+            : tpl.regions.map((region, k) => ({
+                id: `${input.id as string}-${c.userId}-g${k}`,
+                region_info: regionInfoWire({ ...region, shape: task.type === 3 ? 'polygon' : 'box' }),
+                data: { concepts: [{ id: region.concept, name: conceptName(region.concept), value: 1 }] },
               }))
         hits.push({
           score: 1,
@@ -580,7 +630,7 @@ const GetInputSamples: Endpoint = (ctx) => {
           annotation: {
             id: `${task.id.slice(0, 8)}-${input.id as string}-${c.userId}`.slice(0, 64),
             input_id: input.id,
-            data: regions ? { regions } : { concepts },
+            data: regions ? (regions.length > 0 ? { regions } : {}) : { concepts },
             status: status(ANNOTATION_STATUS[i % ANNOTATION_STATUS.length] ?? Code.ANNOTATION_SUCCESS),
             created_at: timestamp(createdAt + 3600 * (w + 1)),
             modified_at: timestamp(createdAt + 3600 * (w + 1) + 120),
@@ -619,6 +669,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   ListDatasetVersions,
   GetDatasetVersion,
   ListDatasetInputs,
+  ListInputs,
+  ListAnnotations,
   ListTasks,
   GetTask,
   GetTaskAnnotationCount: taskCounts('annotations'),

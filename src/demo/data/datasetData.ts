@@ -1,12 +1,11 @@
 // Dataset version metrics (uint64 counts as exact BigInt, MatrixUint64 heatmaps) and dataset inputs,
 // generated on demand from the dataset records.
-import { hashString, Rng } from '@/demo/prng'
-import { Code, status, timestamp } from '@/demo/wire'
-import { svgThumb } from './images'
-import { conceptName, type DatasetRec, type DatasetVersionRec } from './world'
-import { APP_SPECS, TEXT_TEMPLATES, type InputKind } from './vocab'
+import { Rng } from '@/demo/prng'
+import { Code, timestamp } from '@/demo/wire'
+import { countRange, datasetInput, GRID } from './inputs'
+import type { DatasetRec, DatasetVersionRec } from './world'
+import type { InputKind } from './vocab'
 
-const GRID = 10
 /** 2^53 + 1: the classic value a float64 cannot hold; planted in the huge dataset's matrix. */
 const NOT_A_DOUBLE = 9007199254740993n
 
@@ -107,12 +106,68 @@ function countsWire(counts: Counts, matrix: bigint[] | undefined): Record<string
 
 const metricsCache = new Map<string, Record<string, unknown>>()
 
+/** The inputs a version holds: the oldest `inputCount` inputs of its dataset (index 0 is the newest). */
+export function versionRange(ds: DatasetRec, dv: DatasetVersionRec): { from: bigint; to: bigint } {
+  const count = dv.inputCount < ds.inputCount ? dv.inputCount : ds.inputCount
+  return { from: ds.inputCount - count, to: ds.inputCount }
+}
+
+/** Counts of a version's inputs and annotations, exactly what listing them gives. */
+function exactKindMetrics(ds: DatasetRec, dv: DatasetVersionRec, kind: InputKind | undefined): KindMetrics {
+  const { from, to } = versionRange(ds, dv)
+  const c = countRange(ds, from, to, kind)
+  const visual = kind ? kind !== 'text' : ds.kinds.some((k) => k !== 'text')
+  return {
+    counts: {
+      inputs_count: c.inputs,
+      unlabeled_inputs_count: c.unlabeled,
+      inputs_with_metadata_count: c.withMetadata,
+      inputs_with_geo_count: c.withGeo,
+      regions_count: c.regions,
+      bounding_boxes_count: c.boxes,
+      polygons_count: c.polygons,
+      points_count: 0n,
+      masks_count: 0n,
+      region_inputs_count: c.regionInputs,
+      // Video inputs carry no frame annotations in the demo.
+      region_frames_count: 0n,
+      frames_count: 0n,
+      frame_inputs_count: 0n,
+      embeddings_count: c.inputs,
+      positive_input_tags_count: c.inputTags,
+      positive_region_tags_count: c.regionTags,
+      positive_frame_tags_count: 0n,
+    },
+    matrix: visual ? c.matrix : undefined,
+  }
+}
+
 /** `DatasetVersion.metrics`: "/" for the whole version plus one entry per input type. */
 export function datasetVersionMetrics(ds: DatasetRec, dv: DatasetVersionRec): Record<string, unknown> | undefined {
   if (dv.statusCode !== Code.DATASET_VERSION_READY) return undefined
   const key = `${ds.appId}/${ds.id}/${dv.id}`
   const hit = metricsCache.get(key)
   if (hit) return hit
+  const out = ds.huge ? hugeMetrics(ds, dv, key) : exactMetrics(ds, dv)
+  metricsCache.set(key, out)
+  return out
+}
+
+function exactMetrics(ds: DatasetRec, dv: DatasetVersionRec): Record<string, unknown> {
+  const root = exactKindMetrics(ds, dv, undefined)
+  const out: Record<string, unknown> = { '/': countsWire(root.counts, root.matrix) }
+  for (const kind of ds.kinds) {
+    const m = exactKindMetrics(ds, dv, kind)
+    if (m.counts.inputs_count > 0n) out[`/INPUT_TYPE:${kind}`] = countsWire(m.counts, m.matrix)
+  }
+  return out
+}
+
+/**
+ * The synthetic planet-scale dataset: 3 x 10^17 inputs cannot be listed page by page (page is a
+ * uint32), so its counts are drawn, with 2^53 + 1 planted in the first matrix cell.
+ */
+function hugeMetrics(ds: DatasetRec, dv: DatasetVersionRec, key: string): Record<string, unknown> {
   const rng = new Rng(`dsmetrics/${key}`)
   const shares = ds.kinds.map(() => rng.range(0.5, 1.5))
   const totalShare = shares.reduce((s, x) => s + x, 0)
@@ -130,40 +185,7 @@ export function datasetVersionMetrics(ds: DatasetRec, dv: DatasetVersionRec): Re
   }
   const out: Record<string, unknown> = { '/': countsWire(root, rootMatrix) }
   for (const { kind, m } of perKind) out[`/INPUT_TYPE:${kind}`] = countsWire(m.counts, m.matrix)
-  metricsCache.set(key, out)
   return out
-}
-
-function inputKindAt(ds: DatasetRec, index: number): InputKind {
-  return ds.kinds[hashString(`${ds.id}/${index}`) % ds.kinds.length] ?? 'image'
-}
-
-/** Input `index` (0 = newest) of a dataset, as a wire Input. */
-export function datasetInput(ds: DatasetRec, index: number): { createdAt: number; input: Record<string, unknown> } {
-  const rng = new Rng(`input/${ds.appId}/${ds.id}/${index}`)
-  const vocab = APP_SPECS.find((a) => a.id === ds.appId)?.concepts ?? ['item']
-  const concepts = rng.shuffle(vocab).slice(0, rng.chance(0.3) ? 2 : 1)
-  const kind = inputKindAt(ds, index)
-  const id = rng.hex(32)
-  // Newest first: later indexes are older, a minute or so apart (wrapping for the huge dataset).
-  const createdAt = ds.modifiedAt - (index % 200_000) * 61 - rng.range(0, 50)
-  const data: Record<string, unknown> =
-    kind === 'text'
-      ? { text: { raw: rng.pick(TEXT_TEMPLATES).replace('{x}', conceptName(concepts[0] ?? 'item')) } }
-      : kind === 'video'
-        ? { video: { url: `https://samples.clarifai.com/demo/${ds.id}/${id}.mp4`, thumbnail_url: svgThumb(id, concepts[0] ?? '') } }
-        : { image: { url: svgThumb(id, concepts[0] ?? ''), image_info: { width: 64, height: 48, format: 'SVG' } } }
-  data.concepts = concepts.map((c) => ({ id: c, name: conceptName(c), value: 1, app_id: ds.appId }))
-  return {
-    createdAt,
-    input: {
-      id,
-      data,
-      created_at: timestamp(createdAt),
-      modified_at: timestamp(createdAt + 60),
-      status: status(Code.INPUT_SUCCESS),
-    },
-  }
 }
 
 export function datasetInputsPage(ds: DatasetRec, page: number, perPage: number): Record<string, unknown>[] {
@@ -171,10 +193,9 @@ export function datasetInputsPage(ds: DatasetRec, page: number, perPage: number)
   if (start >= ds.inputCount) return []
   const end = start + BigInt(perPage) > ds.inputCount ? ds.inputCount : start + BigInt(perPage)
   const out: Record<string, unknown>[] = []
-  for (let i = Number(start); i < Number(end); i++) {
+  for (let i = start; i < end; i++) {
     const { createdAt, input } = datasetInput(ds, i)
     out.push({ created_at: timestamp(createdAt + 30), input })
   }
   return out
 }
-

@@ -611,7 +611,12 @@ function buildTasks(app: AppRec, rng: Rng): void {
     const reviewStrategy = auto ? 2 : rng.pick([1, 2, 2, 3])
     const reviewers = reviewStrategy === 1 ? [] : rng.shuffle(['carol', 'frank', OWNER]).slice(0, rng.int(1, 2))
     const ds = app.datasets.length > 0 && rng.chance(0.8) ? rng.pick(app.datasets.filter((d) => !d.huge).length ? app.datasets.filter((d) => !d.huge) : app.datasets) : undefined
-    const inputTotal = ds ? Math.min(Number(ds.inputCount), 2400) : rng.int(200, 1500)
+    // The task's inputs are its source's inputs: a dataset, or every input of the app (not in
+    // an app with the planet-scale dataset, whose inputs no task could go through).
+    if (!ds) rng.int(200, 1500) // drawn before totals were exact; kept so the rest of the world stays the same
+    const allInputs = app.datasets.reduce((s, d) => s + d.inputCount, 0n)
+    const source = ds ?? (app.datasets.some((d) => d.huge) ? app.datasets.find((d) => !d.huge) : undefined)
+    const inputTotal = Number(source ? source.inputCount : allInputs)
     const workerStrategy = auto ? 3 : rng.pick([2, 2, 3, 4])
     const done = statusCode === Code.TASK_DONE
     const perAnnotation = type === 1 ? rng.range(1, 1.6) : rng.range(2, 4.5)
@@ -649,7 +654,7 @@ function buildTasks(app: AppRec, rng: Rng): void {
       autoModel: autoModel && autoVersion ? { modelId: autoModel.id, versionId: autoVersion.id } : undefined,
       reviewStrategy,
       reviewers,
-      inputSource: ds ? { type: 3, id: ds.id } : { type: 1 },
+      inputSource: source ? { type: 3, id: source.id } : { type: 1 },
       inputTotal,
       concepts: rng.shuffle(spec.concepts).slice(0, rng.int(2, Math.min(8, spec.concepts.length))).map((id) => ({ id, name: conceptName(id) })),
       counts,
