@@ -25,14 +25,17 @@ function AppOverview() {
   const { data: counts } = useSuspenseQuery(appQueries.resourceCounts(user, appId))
   const app = appData.app
   const notes = app?.notes
-  const resources = [
-    { label: 'Models', count: counts.models, to: '/$user/$app/models' as const },
-    { label: 'Datasets', count: counts.datasets, to: '/$user/$app/datasets' as const },
-    { label: 'Evaluations', count: undefined, to: '/$user/$app/evaluations' as const },
-    { label: 'Tasks', count: undefined, to: '/$user/$app/tasks' as const },
-    { label: 'Inputs', count: counts.inputs, to: undefined },
-    { label: 'Workflows', count: counts.workflows, to: undefined },
-    { label: 'Modules', count: counts.modules, to: undefined },
+  // The API omits zero counts: an absent count is 0. Evaluations and tasks have no count endpoint.
+  // Inputs, workflows and modules have no page of their own: they open the explorer's list operation.
+  const explore = (operation: string) => ({ operation, search: { 'user_app_id.user_id': user, 'user_app_id.app_id': appId } })
+  const resources: Array<{ label: string; count?: string; to?: '/$user/$app/models' | '/$user/$app/datasets' | '/$user/$app/evaluations' | '/$user/$app/tasks'; explore?: ReturnType<typeof explore> }> = [
+    { label: 'Models', count: counts.models ?? '0', to: '/$user/$app/models' },
+    { label: 'Datasets', count: counts.datasets ?? '0', to: '/$user/$app/datasets' },
+    { label: 'Evaluations', to: '/$user/$app/evaluations' },
+    { label: 'Tasks', to: '/$user/$app/tasks' },
+    { label: 'Inputs', count: counts.inputs ?? '0', explore: explore('ListInputs') },
+    { label: 'Workflows', count: counts.workflows ?? '0', explore: explore('ListWorkflows') },
+    { label: 'Modules', count: counts.modules ?? '0', explore: explore('ListModules') },
   ]
   return (
     <div className="space-y-6">
@@ -68,22 +71,25 @@ function AppOverview() {
           Resources
         </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
-          {resources.map(({ label, count, to }) => {
+          {resources.map(({ label, count, to, explore: target }) => {
             const body = (
               <>
                 <span className="block text-xs uppercase tracking-wide text-slate-500">{label}</span>
                 <span className="mt-1 block text-xl font-semibold tabular-nums">{count === undefined ? '→' : formatCount(count)}</span>
               </>
             )
+            const card = 'block rounded-lg border border-slate-200 p-3 hover:border-blue-400 hover:bg-blue-50/40 dark:border-slate-800 dark:hover:bg-blue-950/30'
             return (
               <li key={label}>
                 {to ? (
-                  <Link to={to} params={{ user, app: appId }} className="block rounded-lg border border-slate-200 p-3 hover:border-blue-400 hover:bg-blue-50/40 dark:border-slate-800 dark:hover:bg-blue-950/30">
+                  <Link to={to} params={{ user, app: appId }} className={card}>
                     {body}
                   </Link>
-                ) : (
-                  <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">{body}</div>
-                )}
+                ) : target ? (
+                  <Link to="/explore/$operation" params={{ operation: target.operation }} search={target.search} className={card} title={`${target.operation} in the API explorer`}>
+                    {body}
+                  </Link>
+                ) : null}
               </li>
             )
           })}
