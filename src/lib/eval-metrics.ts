@@ -17,6 +17,7 @@ import {
   type EncodedMatrixUint64,
   type MatrixUint64,
 } from './matrix-uint64.ts'
+import { annotationShapes, imageSize, type RegionShape } from './regions.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes (minimal, structural; the generated contract lives in src/api and is not imported)
@@ -138,6 +139,11 @@ export interface PreparedEvaluation {
   readonly predIsGt: Uint8Array
   /** Per concept: number of test inputs whose ground truth has it. */
   readonly support: Uint32Array
+  /**
+   * Regions of input i (detection): ground truth and predicted boxes from the test set entry's
+   * annotations, read when an input is shown rather than kept per input.
+   */
+  readonly regionsAt?: (i: number) => { truth: RegionShape[]; predicted: RegionShape[]; size: { width: number; height: number } | undefined }
 }
 
 function list<T>(x: readonly T[] | null | undefined): readonly T[] {
@@ -320,6 +326,10 @@ export function prepareEvaluation(metrics: EvalMetricsWire | null | undefined): 
     predScores: predScores.subarray(0, p),
     predIsGt: predIsGt.subarray(0, p),
     support,
+    regionsAt: (i) => {
+      const entry = testSet[i] as { input?: unknown; ground_truth_annotation?: unknown; predicted_annotation?: unknown } | null | undefined
+      return { truth: annotationShapes(entry?.ground_truth_annotation), predicted: annotationShapes(entry?.predicted_annotation), size: imageSize(entry?.input) }
+    },
   }
 }
 

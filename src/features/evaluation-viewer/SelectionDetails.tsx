@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { cellInputsAtThreshold, NONE_ID, OTHER_ID, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
 import { idLabel } from '@/lib/eval-view.ts'
+import { InputThumbnail } from '@/features/inputs/InputThumbnail.tsx'
 import { buttonClass, fmt3 } from './ui.tsx'
 
 const PAGE = 24
@@ -43,7 +44,7 @@ export function SelectionDetails({ ev, actual, predicted, threshold, onClose }: 
               {inputs.slice(0, shown).map((input) => (
                 <li key={input.inputIndex} className="space-y-1 rounded-md border border-slate-200 p-2 text-xs dark:border-slate-800" data-testid="selection-input">
                   {input.imageUrl ? (
-                    <img src={input.imageUrl} alt={`Input ${input.inputId}`} loading="lazy" className="aspect-square w-full rounded bg-slate-100 object-cover dark:bg-slate-800" />
+                    <InputRegions ev={ev} inputIndex={input.inputIndex} inputId={input.inputId} imageUrl={input.imageUrl} threshold={threshold} />
                   ) : (
                     <div className="flex aspect-square w-full items-center justify-center rounded bg-slate-100 text-slate-500 dark:bg-slate-800">no image</div>
                   )}
@@ -83,4 +84,11 @@ export function SelectionDetails({ ev, actual, predicted, threshold, onClose }: 
       )}
     </section>
   )
+}
+
+/** A test input's picture with its ground-truth regions and the predictions at the threshold (detection). */
+function InputRegions({ ev, inputIndex, inputId, imageUrl, threshold }: { ev: PreparedEvaluation; inputIndex: number; inputId: string; imageUrl: string; threshold: number }) {
+  const regions = ev.regionsAt?.(inputIndex)
+  const input = { id: inputId, data: { image: { url: imageUrl, image_info: regions?.size } } }
+  return <InputThumbnail input={input} alt={`Input ${inputId}`} size="fill" regions={regions?.truth} predicted={regions?.predicted.filter((r) => r.score === undefined || r.score >= threshold)} />
 }

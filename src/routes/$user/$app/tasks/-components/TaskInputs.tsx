@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/Time.tsx'
 import { inputConcepts } from '@/lib/datasets.ts'
 import { annotationConcepts, annotationRegionCount, workerRef } from '@/lib/tasks.ts'
 import { InputThumbnail } from '@/features/inputs/InputThumbnail.tsx'
+import { annotationShapes } from '@/lib/regions.ts'
 import { WorkerLink } from './WorkerLink.tsx'
 
 const card = 'flex w-44 flex-col gap-1 rounded-lg border border-slate-200 p-2 text-xs dark:border-slate-800'
@@ -77,7 +78,7 @@ export function TaskSamples({ options, user, app }: { options: ReturnType<typeof
             const regions = annotationRegionCount(hit.annotation)
             return (
               <li key={hit.annotation?.id ?? `${hit.input?.id}-${i}`} className={card}>
-                <InputThumbnail input={hit.input} size="md" />
+                <InputThumbnail input={hit.input} size="md" regions={annotationShapes(hit.annotation)} />
                 <span className="line-clamp-2">{annotationConcepts(hit.annotation).join(', ') || 'No concepts'}</span>
                 {regions > 0 && <span className="text-slate-500">{regions === 1 ? '1 region' : `${regions} regions`}</span>}
                 {worker && (

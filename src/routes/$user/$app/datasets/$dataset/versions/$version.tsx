@@ -1,4 +1,5 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
+import { useMemo } from 'react'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { datasetQueries, type ListDatasetInputsQuery } from '@/api/queries/datasets.ts'
 import { ensure } from '@/api/load.ts'
@@ -14,6 +15,8 @@ import { chooseMatrixKey, inputConcepts, metricKeyLabel, regionMatrixOf, version
 import { visibilityLabel } from '@/lib/format.ts'
 import type { SearchRecord } from '@/lib/search-params.ts'
 import { InputThumbnail } from '@/features/inputs/InputThumbnail.tsx'
+import { useInputRegions } from '@/features/inputs/use-input-regions.ts'
+import type { RegionShape } from '@/lib/regions.ts'
 import { MetricsTable } from '@/routes/$user/$app/datasets/-components/MetricsTable.tsx'
 import { ModelVersionLink } from '@/features/resource-links/ModelVersionLink.tsx'
 import { RegionMatrix } from '@/routes/$user/$app/datasets/-components/RegionMatrix.tsx'
@@ -133,6 +136,9 @@ function VersionInputs({ user, app, datasetId, versionId, search }: { user: stri
   const { state, options } = inputsQuery(user, app, datasetId, search)
   const { data } = useSuspenseQuery(options)
   const params = { user, app, dataset: datasetId, version: versionId }
+  const rows = useMemo(() => data.dataset_inputs ?? [], [data])
+  const regions = useInputRegions(user, app, useMemo(() => rows.map((row) => row.input), [rows]))
+  const columns = useMemo(() => inputColumns(regions), [regions])
   return (
     <section aria-labelledby="inputs-heading" className="space-y-2">
       <h2 id="inputs-heading" className="text-lg font-semibold">
@@ -150,8 +156,8 @@ function VersionInputs({ user, app, datasetId, versionId, search }: { user: stri
       )}
       <ResourceList
         noun="inputs"
-        columns={inputColumns}
-        rows={data.dataset_inputs ?? []}
+        columns={columns}
+        rows={rows}
         rowKey={(row) => row.input?.id ?? row.created_at ?? ''}
         page={state.page}
         perPage={state.perPage}
@@ -165,8 +171,8 @@ function VersionInputs({ user, app, datasetId, versionId, search }: { user: stri
   )
 }
 
-const inputColumns: Column<InputRow>[] = [
-  { id: 'thumbnail', header: 'Input', cell: (row) => <InputThumbnail input={row.input} /> },
+const inputColumns = (regions: Map<string, RegionShape[]>): Column<InputRow>[] => [
+  { id: 'thumbnail', header: 'Input', cell: (row) => <InputThumbnail input={row.input} regions={regions.get(row.input?.id ?? '')} /> },
   {
     id: 'id',
     header: 'ID',
