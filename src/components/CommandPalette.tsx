@@ -78,7 +78,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
         path: `/${dataset.user_id ?? userId}/${dataset.app_id}/datasets/${dataset.id}`,
       })),
     ].filter((item) => item.id)
-    const portal = parsePortalUrl(text)
+    const portal = parsePortalUrl(text, { consoleOrigin: window.location.origin })
     const ranked = rankPaletteItems(all, text, 30)
     return portal && /[/.]/.test(text) ? [{ kind: 'Link', id: portal.path, detail: 'Open this address', path: portal.path }, ...ranked] : ranked
   }, [apps.data, models.data, datasets.data, text, userId])

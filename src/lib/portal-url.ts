@@ -17,17 +17,48 @@ export interface PortalTarget {
   version?: string
 }
 
-export function parsePortalUrl(input: string): PortalTarget | null {
+export interface PortalUrlOptions {
+  /** The console's own origin (`http://127.0.0.1:8080`): its links open too. */
+  consoleOrigin?: string
+}
+
+/** clarifai.com and its subdomains (the portal's hosts). */
+export function isClarifaiHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  return host === 'clarifai.com' || host.endsWith('.clarifai.com')
+}
+
+/**
+ * Why a pasted address cannot be opened, or `undefined` when it can: only clarifai.com portal
+ * addresses, console paths (`/user/app/...`) and links to this console are taken.
+ */
+export function portalUrlProblem(input: string, options: PortalUrlOptions = {}): string | undefined {
+  const text = input.trim()
+  if (!text) return 'Paste a clarifai.com address or a console path.'
+  const url = absolute(text)
+  if (url && !text.startsWith('/') && !/^https?:$/.test(url.protocol)) return 'Only http and https addresses open here.'
+  if (url && !text.startsWith('/') && !isClarifaiHost(url.hostname) && url.origin !== options.consoleOrigin) {
+    return `${url.host} is not Clarifai: only clarifai.com addresses or console paths (starting with /) open here.`
+  }
+  return parsePortalUrl(text, options) ? undefined : 'That is not the address of a Clarifai user, app or resource.'
+}
+
+function absolute(text: string): URL | undefined {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[\w.-]+:\d+(\/|$)/.test(text) ? text : text.startsWith('/') ? `https://x${text}` : `https://${text}`)
+  } catch {
+    return undefined
+  }
+}
+
+export function parsePortalUrl(input: string, options: PortalUrlOptions = {}): PortalTarget | null {
   const text = input.trim()
   if (!text) return null
-  let pathname: string
-  try {
-    const url = new URL(/^[a-z]+:\/\//i.test(text) ? text : text.startsWith('/') ? `https://x${text}` : `https://${text}`)
-    if (!/^https?:$/.test(url.protocol)) return null
-    pathname = url.pathname
-  } catch {
-    return null
-  }
+  const url = absolute(text)
+  if (!url || !/^https?:$/.test(url.protocol)) return null
+  // Another site's path is not a console path: `https://example.com/foo` is not `/foo`.
+  if (!text.startsWith('/') && !isClarifaiHost(url.hostname) && url.origin !== options.consoleOrigin) return null
+  const pathname = url.pathname
   const parts = pathname
     .split('/')
     .filter(Boolean)

@@ -7,7 +7,7 @@ import { getSession } from '@/api/session.ts'
 import { useSession } from '@/api/use-session.ts'
 import { RecentPlaces } from '@/components/RecentPlaces.tsx'
 import { formatDate } from '@/lib/format.ts'
-import { parsePortalUrl } from '@/lib/portal-url.ts'
+import { parsePortalUrl, portalUrlProblem } from '@/lib/portal-url.ts'
 
 const HOME_APPS = { per_page: 50, sort_by_modified_at: true } as const
 
@@ -84,9 +84,10 @@ function OpenLink() {
   const [error, setError] = useState('')
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const target = parsePortalUrl(text)
+    const options = { consoleOrigin: window.location.origin }
+    const target = parsePortalUrl(text, options)
     if (!target) {
-      setError('That is not a clarifai.com address of a user, app or resource.')
+      setError(portalUrlProblem(text, options) ?? 'That is not the address of a Clarifai user, app or resource.')
       return
     }
     void navigate({ href: target.path })
