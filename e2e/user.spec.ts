@@ -44,6 +44,9 @@ test('the models tab lists models across apps and paginates without totals', asy
   await page.goto('./demo?tab=models&per_page=20')
   const table = page.getByRole('table', { name: 'models' })
   await expect(table.getByRole('row')).toHaveCount(21)
+  // Model types by their titles, as the app's own list shows them, not raw ids.
+  await expect(table.getByRole('cell', { name: /^Visual (Classifier|Detector)$/ }).first()).toBeVisible()
+  await expect(table.getByRole('cell', { name: /^visual-(classifier|detector)$/ })).toHaveCount(0)
   await page.getByRole('link', { name: 'Next →' }).click()
   await expect(page).toHaveURL(/page=2/)
   await expect(page.getByText(/^Models 21–40/)).toBeVisible()
@@ -106,4 +109,39 @@ test('the start page lists recently opened places, newest first, and can forget 
   await page.goto('./')
   await page.getByRole('region', { name: 'Recent places' }).getByRole('button', { name: 'Clear' }).click()
   await expect(page.getByRole('region', { name: 'Recent places' })).toHaveCount(0)
+})
+
+test('the user page names the user once and has a tasks tab across apps', async ({ page, request }) => {
+  // As many tasks as the apps' own lists hold (all fit on one page of each app here).
+  const headers = { authorization: 'Key demo' }
+  const appsResponse = await request.get('/v2/users/demo/apps?per_page=100', { headers })
+  expect(appsResponse.ok()).toBe(true)
+  let total = 0
+  for (const app of ((await appsResponse.json()) as { apps: { id: string }[] }).apps) {
+    const response = await request.get(`/v2/users/demo/apps/${app.id}/tasks`, { headers })
+    expect(response.ok()).toBe(true)
+    total += ((await response.json()) as { tasks: unknown[] }).tasks.length
+  }
+  expect(total).toBeGreaterThan(0)
+
+  await page.goto('./demo')
+  await expect(page.getByRole('heading', { name: 'demo', exact: true, level: 1 })).toBeVisible()
+  await expect(page.getByRole('main').getByText('demo', { exact: true })).toHaveCount(1)
+  await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'tasks' }).click()
+  await expect(page).toHaveURL(/[?&]tab=tasks/)
+  const table = page.getByRole('table', { name: 'tasks' })
+  await expect(table.getByRole('row')).toHaveCount(total + 1)
+  await expect(table.getByRole('link', { name: 'manufacturing-defects' }).first()).toBeVisible()
+})
+
+test('the link box opens clarifai.com addresses and refuses other sites with a reason', async ({ page }) => {
+  await page.goto('./')
+  const box = page.getByLabel('Open a clarifai.com link')
+  await box.fill('https://example.com/foo')
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page.getByRole('alert')).toHaveText('example.com is not Clarifai: only clarifai.com addresses or console paths (starting with /) open here.')
+  await expect(page).toHaveURL(/\/$/)
+  await box.fill('/demo/general-vision/models')
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Models', level: 1 })).toBeVisible()
 })

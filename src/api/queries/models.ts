@@ -8,6 +8,7 @@ import {
   ListModelTypes,
   ListModelVersionEvaluations,
   ListModelVersions,
+  ListModelTypes_2,
 } from '@/api/endpoints.gen.ts'
 import type { ParamsOf } from '@/api/endpoint.ts'
 import type { operations } from '@/api/schema'
@@ -26,6 +27,8 @@ export const modelQueries = {
   outputInfo: (userId: string, appId: string, modelId: string) =>
     GetModelOutputInfo({ path: { ...appPath(userId, appId), model_id: modelId } }),
   types: (userId: string, appId: string) => ListModelTypes({ path: appPath(userId, appId) }),
+  /** Model types are the same in every app: the app-less binding, for pages that span apps. */
+  allTypes: () => ListModelTypes_2({}),
   versions: (userId: string, appId: string, modelId: string, query: ListModelVersionsQuery = {}) =>
     ListModelVersions({ path: { ...appPath(userId, appId), model_id: modelId }, query }),
   version: (userId: string, appId: string, modelId: string, versionId: string) =>

@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react'
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
-import { useSuspenseQuery } from '@tanstack/react-query'
+import { useSuspenseQueries, useSuspenseQuery } from '@tanstack/react-query'
 import * as v from 'valibot'
 import { appQueries } from '@/api/queries/apps.ts'
 import { datasetQueries } from '@/api/queries/datasets.ts'
 import { evaluationQueries } from '@/api/queries/evaluations.ts'
 import { modelQueries } from '@/api/queries/models.ts'
+import { taskQueries } from '@/api/queries/tasks.ts'
 import { listFormModel, readListSearch, type ListPageState } from '@/api/list-page.ts'
 import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
 import { pageOperations } from '@/api/page-operations.gen.ts'
-import { Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import { ParamForm } from '@/components/ParamForm.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
 import { ResourceList } from '@/components/ResourceList.tsx'
@@ -17,10 +17,11 @@ import type { Column } from '@/components/DataTable.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatMetric } from '@/lib/format.ts'
+import { enumLabel, TASK_TYPES } from '@/lib/tasks.ts'
 import type { SearchRecord } from '@/lib/search-params.ts'
-import type { App as AppRow, Dataset as DatasetRow, EvalMetrics as EvaluationRow, Model as ModelRow } from '@/api/types.ts'
+import type { App as AppRow, Dataset as DatasetRow, EvalMetrics as EvaluationRow, Model as ModelRow, Task as TaskRow } from '@/api/types.ts'
 
-const TABS = ['apps', 'models', 'datasets', 'evaluations'] as const
+const TABS = ['apps', 'models', 'datasets', 'evaluations', 'tasks'] as const
 type Tab = (typeof TABS)[number]
 
 const FORM_MODELS = {
@@ -28,7 +29,12 @@ const FORM_MODELS = {
   models: listFormModel(pageOperations.ListModels_2, ['additional_fields']),
   datasets: listFormModel(pageOperations.ListDatasets_2, ['additional_fields']),
   evaluations: listFormModel(pageOperations.ListEvaluations_2),
+  // Tasks have no user-wide list: the same filters go to every app's ListTasks.
+  tasks: listFormModel(pageOperations.ListTasks, ['additional_fields']),
 } as const
+
+/** Apps whose tasks the tasks tab lists (the first page of the user's apps). */
+const TASK_APPS_PER_PAGE = 100
 
 const tabSchema = v.fallback(v.optional(v.picklist(TABS)), undefined)
 
@@ -40,6 +46,8 @@ const queriesByTab = {
   models: (user: string, state: ListPageState) => modelQueries.listForUser(user, state.query),
   datasets: (user: string, state: ListPageState) => datasetQueries.listForUser(user, state.query),
   evaluations: (user: string, state: ListPageState) => evaluationQueries.listForUser(user, state.query),
+  taskApps: (user: string) => appQueries.list(user, { per_page: TASK_APPS_PER_PAGE }),
+  tasks: (user: string, app: string, state: ListPageState) => taskQueries.list(user, app, state.query),
 }
 
 export const Route = createFileRoute('/$user/')({
@@ -53,7 +61,13 @@ export const Route = createFileRoute('/$user/')({
     if (tab === 'apps') await queryClient.ensureQueryData(queriesByTab.apps(user, state))
     else if (tab === 'models') await queryClient.ensureQueryData(queriesByTab.models(user, state))
     else if (tab === 'datasets') await queryClient.ensureQueryData(queriesByTab.datasets(user, state))
-    else await queryClient.ensureQueryData(queriesByTab.evaluations(user, state))
+    else if (tab === 'evaluations') await queryClient.ensureQueryData(queriesByTab.evaluations(user, state))
+    else {
+      // Each app's tasks need the app ids first: a second wave, all apps at once.
+      const { apps = [] } = await queryClient.ensureQueryData(queriesByTab.taskApps(user))
+      await Promise.all(apps.filter((a) => a.id).map((a) => queryClient.ensureQueryData(queriesByTab.tasks(user, a.id ?? '', state))))
+    }
+    if (tab === 'models') void queryClient.prefetchQuery(modelQueries.allTypes())
     return state
   },
   component: UserPage,
@@ -70,7 +84,6 @@ function UserPage() {
   }
   return (
     <div className="space-y-5">
-      <Breadcrumbs items={[{ label: user }]} />
       <h1 className="text-2xl font-semibold">{user}</h1>
       <nav aria-label="Resources" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
         {TABS.map((name) => (
@@ -122,6 +135,8 @@ function TabList(props: TabListProps & { tab: Tab }) {
       return <DatasetsTab {...props} />
     case 'evaluations':
       return <EvaluationsTab {...props} />
+    case 'tasks':
+      return <TasksTab {...props} />
   }
 }
 
@@ -134,7 +149,32 @@ function AppsTab(props: TabListProps) {
 function ModelsTab(props: TabListProps) {
   const options = queriesByTab.models(props.user, props.state)
   const { data } = useSuspenseQuery(options)
-  return <ResourceList noun="models" columns={modelColumns(props.user)} rows={data.models ?? []} rowKey={(row) => `${row.app_id}/${row.id}`} {...listProps(props.user, 'models', props, options.queryKey)} />
+  const { data: types } = useSuspenseQuery(modelQueries.allTypes())
+  const typeTitles = new Map((types.model_types ?? []).filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
+  return <ResourceList noun="models" columns={modelColumns(props.user, typeTitles)} rows={data.models ?? []} rowKey={(row) => `${row.app_id}/${row.id}`} {...listProps(props.user, 'models', props, options.queryKey)} />
+}
+
+function TasksTab(props: TabListProps) {
+  const { user, state } = props
+  const { data: appsData } = useSuspenseQuery(queriesByTab.taskApps(user))
+  const appIds = (appsData.apps ?? []).map((a) => a.id ?? '').filter(Boolean)
+  const results = useSuspenseQueries({ queries: appIds.map((app) => queriesByTab.tasks(user, app, state)) })
+  const pages = results.map((r, i) => ({ app: appIds[i] ?? '', tasks: r.data.tasks ?? [] }))
+  const rows = pages
+    .flatMap(({ app, tasks }) => tasks.map((task) => ({ ...task, app_id: task.app_id || app })))
+    .sort((a, b) => (b.modified_at ?? '').localeCompare(a.modified_at ?? ''))
+  // Another page exists when any app's page was full.
+  const hasMore = pages.some((p) => p.tasks.length >= state.perPage)
+  const firstApp = appIds[0]
+  const listTools = firstApp ? listProps(user, 'tasks', props, queriesByTab.tasks(user, firstApp, state).queryKey) : listProps(user, 'tasks', props, queriesByTab.taskApps(user).queryKey)
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Labeling tasks of {appIds.length === 1 ? '1 app' : `${appIds.length} apps`}, asked app by app (the API lists tasks per app), newest change first.
+      </p>
+      <ResourceList noun="tasks" columns={taskColumns(user)} rows={rows} rowKey={(row) => `${row.app_id}/${row.id}`} {...listTools} perPage={hasMore ? rows.length : rows.length + 1} />
+    </div>
+  )
 }
 
 function DatasetsTab(props: TabListProps) {
@@ -161,7 +201,7 @@ function appColumns(user: string): Column<AppRow>[] {
   ]
 }
 
-function modelColumns(user: string): Column<ModelRow>[] {
+function modelColumns(user: string, typeTitles: ReadonlyMap<string, string>): Column<ModelRow>[] {
   return [
     {
       id: 'id',
@@ -174,9 +214,33 @@ function modelColumns(user: string): Column<ModelRow>[] {
       csv: (model) => model.id,
     },
     { id: 'app', header: 'App', cell: (model) => <Link to="/$user/$app" params={{ user: model.user_id ?? user, app: model.app_id ?? '' }} className="font-mono hover:underline">{model.app_id}</Link>, csv: (model) => model.app_id },
-    { id: 'type', header: 'Type', cell: (model) => model.model_type_id, csv: (model) => model.model_type_id },
+    {
+      id: 'type',
+      header: 'Type',
+      cell: (model) => (model.model_type_id ? <span title={model.model_type_id}>{typeTitles.get(model.model_type_id) ?? <span className="font-mono">{model.model_type_id}</span>}</span> : '—'),
+      csv: (model) => model.model_type_id,
+    },
     { id: 'status', header: 'Latest version', cell: (model) => (model.model_version ? <StatusBadge status={model.model_version.status} /> : '—'), csv: (model) => model.model_version?.status?.code },
     { id: 'modified', header: 'Updated', cell: (model) => <RelativeTime value={model.modified_at} />, csv: (model) => model.modified_at },
+  ]
+}
+
+function taskColumns(user: string): Column<TaskRow>[] {
+  return [
+    {
+      id: 'name',
+      header: 'Task',
+      cell: (task) => (
+        <Link to="/$user/$app/tasks/$task" params={{ user: task.user_id ?? user, app: task.app_id ?? '', task: task.id ?? '' }} className="text-blue-700 hover:underline dark:text-blue-400">
+          {task.name || task.id}
+        </Link>
+      ),
+      csv: (task) => task.id,
+    },
+    { id: 'app', header: 'App', cell: (task) => <Link to="/$user/$app" params={{ user: task.user_id ?? user, app: task.app_id ?? '' }} className="font-mono hover:underline">{task.app_id}</Link>, csv: (task) => task.app_id },
+    { id: 'type', header: 'Type', cell: (task) => enumLabel(TASK_TYPES, task.type) ?? '—', csv: (task) => enumLabel(TASK_TYPES, task.type) },
+    { id: 'status', header: 'Status', cell: (task) => <StatusBadge status={task.status} />, csv: (task) => task.status?.code },
+    { id: 'modified', header: 'Updated', cell: (task) => <RelativeTime value={task.modified_at} />, csv: (task) => task.modified_at },
   ]
 }
 
