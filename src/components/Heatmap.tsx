@@ -7,8 +7,6 @@ import {
   colorMappingFor,
   drawHeatmap,
   drawOverlay,
-  hoverInfo,
-  lineSums,
   lutCss,
   panTo,
   thinLabels,
@@ -20,6 +18,7 @@ import {
   type DrawCache,
   type PlotGeometry,
 } from './heatmap-paint.ts'
+import { cellsIn, lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type LineTotals, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 
 export interface HeatmapCell {
   row: number
@@ -32,7 +31,17 @@ export interface HeatmapProps {
   rows: number
   cols: number
   /** Row-major, cell (i, j) at i * cols + j; a decoded MatrixUint64's `values` fits as is. */
-  values: Float64Array
+  values?: Float64Array
+  /** The non-zero cells (any size: memory follows the cells, not rows x cols); wins over `values`. */
+  matrix?: SparseMatrix
+  /**
+   * A row and column drawn apart (the "(other)" bucket of a top-N view): left out of the color
+   * scale, scaled down to it when larger, and set off by a gap, so it never flattens the rest.
+   */
+  specialLine?: number
+  /** "View as table", when the caller keeps it (in the URL); uncontrolled otherwise. */
+  isTable?: boolean
+  onTableChange?: (isTable: boolean) => void
   rowLabels: readonly string[]
   colLabels: readonly string[]
   /** Axis titles ("Actual", "Predicted"). */
@@ -124,9 +133,12 @@ function percent(share: number | null): string {
  * navigation with a live region, zoom by dragging a rectangle or with +/-, and an exact table.
  */
 export function Heatmap(props: HeatmapProps) {
-  const { label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', scale = 'linear', scheme = 'sequential', selected = null, onSelect, focusCell = null, maxSize = 720, fileName = 'heatmap', toolbar } = props
+  const { label, rows, cols, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', scale = 'linear', scheme = 'sequential', selected = null, onSelect, focusCell = null, maxSize = 720, fileName = 'heatmap', toolbar } = props
   const formatValue = props.formatValue ?? defaultFormat
   const showShares = props.showShares ?? true
+  const denseValues = props.values
+  const sparse = useMemo(() => props.matrix ?? sparseFromDense(denseValues ?? new Float64Array(0), rows, cols), [props.matrix, denseValues, rows, cols])
+  const specialLine = props.specialLine ?? -1
   const isDark = useIsDark()
   const [containerRef, containerWidth] = useElementWidth()
   const canvasRef = useRef<HTMLCanvasElement>(null)
@@ -141,7 +153,12 @@ export function Heatmap(props: HeatmapProps) {
   const [hover, setHover] = useState<HeatmapCell | null>(null)
   const [active, setActive] = useState<HeatmapCell | null>(null)
   const [drag, setDrag] = useState<{ row0: number; col0: number; row1: number; col1: number } | null>(null)
-  const [isTable, setIsTable] = useState(false)
+  const [isTableLocal, setIsTableLocal] = useState(false)
+  const isTable = props.isTable ?? isTableLocal
+  const setIsTable = (next: boolean) => {
+    setIsTableLocal(next)
+    props.onTableChange?.(next)
+  }
   const [lastFocus, setLastFocus] = useState<HeatmapCell | null>(null)
   // A new shape (another matrix, top-N changed) starts from the whole matrix again.
   if (shape.rows !== rows || shape.cols !== cols) {
@@ -166,9 +183,17 @@ export function Heatmap(props: HeatmapProps) {
   const plotW = Math.max(120, Math.min(maxSize, viewCols * MAX_CELL, Math.floor((containerWidth || maxSize + LEFT) - LEFT - 8)))
   const plotH = viewCols > 0 ? Math.max(40, Math.min(maxSize, Math.round((plotW * viewRows) / viewCols))) : 40
   const geometry: PlotGeometry = useMemo(() => ({ view, width: plotW, height: plotH }), [view, plotW, plotH])
-  const mapping: ColorMapping = useMemo(() => colorMappingFor(values, scheme, scale), [values, scheme, scale])
-  // Row and column sums cost a pass over every cell: only when shares are shown.
-  const sums = useMemo(() => (showShares ? lineSums(values, rows, cols) : null), [showShares, values, rows, cols])
+  // The scale leaves the special line out; that line is scaled down to it when it is larger.
+  const mapping: ColorMapping = useMemo(() => colorMappingFor(valuesWithout(sparse, specialLine, specialLine), scheme, scale), [sparse, specialLine, scheme, scale])
+  const special = useMemo(() => {
+    if (specialLine < 0) return undefined
+    const top = Math.max(Math.abs(mapping.max), Math.abs(mapping.min))
+    const own = maxAbsOn(sparse, specialLine, specialLine)
+    return { row: specialLine, col: specialLine, factor: own > top && own > 0 ? top / own : 1, max: own }
+  }, [sparse, specialLine, mapping])
+  // Row and column sums cost a pass over the cells: only when shares are shown.
+  const sums = useMemo(() => (showShares ? lineTotals(sparse) : null), [showShares, sparse])
+  const rasterBuffer = useRef<Float64Array | undefined>(undefined)
   const dpr = typeof window !== 'undefined' ? Math.min(3, window.devicePixelRatio || 1) : 1
 
   // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData.
@@ -180,7 +205,23 @@ export function Heatmap(props: HeatmapProps) {
     const h = Math.max(1, Math.round(plotH * dpr))
     if (canvas.width !== w) canvas.width = w
     if (canvas.height !== h) canvas.height = h
-    drawHeatmap(ctx, cacheRef.current, values, mapping, rows, cols, view, w, h, buildLut(scheme, isDark))
+    // The window pooled to at most one cell per device pixel (bounded, whatever the matrix size),
+    // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
+    const raster = rasterize(sparse, view, h, w, rasterBuffer.current, special)
+    if (!rasterBuffer.current || rasterBuffer.current.length < raster.values.length) rasterBuffer.current = raster.values
+    const cache = cacheRef.current
+    cache.layerOf = undefined
+    cache.indicesOf = undefined
+    cache.imageOf = undefined
+    drawHeatmap(ctx, cache, raster.values, mapping, raster.rows, raster.cols, fullView(raster.rows, raster.cols), w, h, buildLut(scheme, isDark))
+    if (special) {
+      // A gap of the page background before the special row and column.
+      ctx.fillStyle = isDark ? '#020617' : '#ffffff'
+      const y = ((special.row - view.r0) / viewRows) * h
+      const x = ((special.col - view.c0) / viewCols) * w
+      if (special.row >= view.r0 && special.row < view.r1) ctx.fillRect(0, Math.round(y) - dpr, w, 2 * dpr)
+      if (special.col >= view.c0 && special.col < view.c1) ctx.fillRect(Math.round(x) - dpr, 0, 2 * dpr, h)
+    }
     // Values in the cells when they are big enough to read.
     const cw = (plotW / viewCols) * dpr
     const ch = (plotH / viewRows) * dpr
@@ -190,13 +231,13 @@ export function Heatmap(props: HeatmapProps) {
       ctx.textBaseline = 'middle'
       for (let i = view.r0; i < view.r1; i++) {
         for (let j = view.c0; j < view.c1; j++) {
-          const v = values[i * cols + j]!
+          const v = valueAt(sparse, i, j)
           ctx.fillStyle = textColorOn(scheme, colorIndex(v, mapping), isDark)
           ctx.fillText(formatValue(v, i, j), (j - view.c0 + 0.5) * cw, (i - view.r0 + 0.5) * ch, cw - 4)
         }
       }
     }
-  }, [values, mapping, rows, cols, view, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
+  }, [sparse, mapping, special, view, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
 
   // Overlay: hover crosshair, keyboard cursor, selection, drag rectangle. Cheap, redrawn per move.
   useLayoutEffect(() => {
@@ -312,13 +353,31 @@ export function Heatmap(props: HeatmapProps) {
     if (!active && rows > 0 && cols > 0) setActive(selected ?? { row: view.r0, col: view.c0 })
   }
 
+  // More cells than device pixels: each pixel shows the largest value of its block.
+  const isPooled = viewRows > plotH * dpr || viewCols > plotW * dpr
+  const blockOf = (cell: HeatmapCell) => {
+    const rk = Math.min(1, (plotH * dpr) / viewRows)
+    const ck = Math.min(1, (plotW * dpr) / viewCols)
+    const br = Math.floor((cell.row - view.r0) * rk)
+    const bc = Math.floor((cell.col - view.c0) * ck)
+    return {
+      r0: view.r0 + Math.ceil(br / rk),
+      r1: Math.min(view.r1, view.r0 + Math.ceil((br + 1) / rk)),
+      c0: view.c0 + Math.ceil(bc / ck),
+      c1: Math.min(view.c1, view.c0 + Math.ceil((bc + 1) / ck)),
+    }
+  }
   const describe = (cell: HeatmapCell): string[] => {
-    const value = values[cell.row * cols + cell.col]!
+    const value = valueAt(sparse, cell.row, cell.col)
     const lines = [`${rowAxisLabel}: ${rowLabels[cell.row] ?? cell.row + 1}`, `${colAxisLabel}: ${colLabels[cell.col] ?? cell.col + 1}`, `Value: ${formatValue(value, cell.row, cell.col)}`]
     for (const [k, v] of props.cellDetails?.(cell.row, cell.col) ?? []) lines.push(`${k}: ${v}`)
-    if (sums) {
-      const info = hoverInfo(values, cols, sums, cell.row, cell.col)
-      lines.push(`Row share: ${percent(info.rowShare)}`, `Column share: ${percent(info.colShare)}`)
+    if (sums) lines.push(`Row share: ${percent(share(value, sums.rowSums[cell.row]!))}`, `Column share: ${percent(share(value, sums.colSums[cell.col]!))}`)
+    if (isPooled) {
+      // The pixel stands for a block of cells: name the block and its strongest cell.
+      const block = blockOf(cell)
+      const best = strongestIn(sparse, block)
+      lines.push(`Block: rows ${block.r0 + 1}–${block.r1}, columns ${block.c0 + 1}–${block.c1} (${best ? best.count.toLocaleString('en') : 'no'} non-zero cells)`)
+      if (best) lines.push(`Largest: ${formatValue(best.value, best.row, best.col)} at ${rowLabels[best.row] ?? best.row + 1} / ${colLabels[best.col] ?? best.col + 1}`)
     }
     return lines
   }
@@ -353,6 +412,7 @@ export function Heatmap(props: HeatmapProps) {
               · showing rows {view.r0 + 1}–{view.r1}, columns {view.c0 + 1}–{view.c1}
             </>
           )}
+          {isPooled && <span data-testid="heatmap-pooled"> · pooled overview: each pixel shows the largest value of its block; zoom in for cells</span>}
         </span>
         <button type="button" className={button} onClick={() => zoomBy(0.5)} disabled={viewRows <= 1 && viewCols <= 1} aria-label="Zoom in">
           +
@@ -363,7 +423,7 @@ export function Heatmap(props: HeatmapProps) {
         <button type="button" className={button} onClick={() => setView(fullView(rows, cols))} disabled={!isZoomed}>
           Reset zoom
         </button>
-        <button type="button" className={button} aria-expanded={isTable} aria-controls={tableId} onClick={() => setIsTable((v) => !v)}>
+        <button type="button" className={button} aria-expanded={isTable} aria-controls={tableId} onClick={() => setIsTable(!isTable)}>
           {isTable ? 'Hide table' : 'View as table'}
         </button>
         <button type="button" className={button} onClick={handlePng}>
@@ -432,6 +492,11 @@ export function Heatmap(props: HeatmapProps) {
         </div>
       </div>
       <ColorLegend mapping={mapping} scheme={scheme} isDark={isDark} formatValue={formatValue} />
+      {special && special.factor !== 1 && (
+        <p className="text-[11px] text-slate-600 dark:text-slate-400" data-testid="heatmap-special-scale">
+          “{rowLabels[special.row]}” row and column are set apart on their own scale (up to {formatValue(special.max, -1, -1)}), so they do not flatten the rest.
+        </p>
+      )}
       <p id={helpId} className="sr-only">
         Arrow keys move between cells, Home and End go to the ends of a row, Enter selects the cell, plus and minus zoom, 0 resets the zoom. The table alternative lists exact values.
       </p>
@@ -439,7 +504,7 @@ export function Heatmap(props: HeatmapProps) {
         {announcement}
       </p>
       <div id={tableId} hidden={!isTable}>
-        {isTable && <HeatmapTable {...props} formatValue={formatValue} view={view} sums={sums} />}
+        {isTable && <HeatmapTable {...props} matrix={sparse} formatValue={formatValue} view={view} sums={sums} />}
       </div>
     </figure>
   )
@@ -476,30 +541,31 @@ function ColorLegend({ mapping, scheme, isDark, formatValue }: { mapping: ColorM
 }
 
 interface HeatmapTableProps extends HeatmapProps {
+  matrix: SparseMatrix
   formatValue: (value: number, row: number, col: number) => string
   view: CellWindow
   /** Null when shares are not shown. */
-  sums: ReturnType<typeof lineSums> | null
+  sums: LineTotals | null
+}
+
+function share(value: number, sum: number): number | null {
+  return sum === 0 ? null : value / sum
 }
 
 /**
  * The exact values: the whole grid for small matrices; otherwise the non-zero cells of the zoomed
  * region (or of the whole matrix), largest first, a page at a time.
  */
-export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', formatValue, formatExact, cellDetails, view, sums }: HeatmapTableProps) {
+export function HeatmapTable({ label, rows, cols, matrix, rowLabels, colLabels, rowAxisLabel = 'Row', colAxisLabel = 'Column', formatValue, formatExact, cellDetails, view, sums }: HeatmapTableProps) {
   const [isWhole, setIsWhole] = useState(false)
   const [page, setPage] = useState(0)
-  const exact = formatExact ?? ((i: number, j: number) => formatValue(values[i * cols + j]!, i, j))
+  const exact = formatExact ?? ((i: number, j: number) => formatValue(valueAt(matrix, i, j), i, j))
   const region = isWhole ? fullView(rows, cols) : view
   const cells = useMemo(() => {
     if (rows * cols <= TABLE_GRID_LIMIT) return null
-    const out: number[] = []
-    for (let i = region.r0; i < region.r1; i++) {
-      for (let j = region.c0; j < region.c1; j++) if (values[i * cols + j] !== 0) out.push(i * cols + j)
-    }
-    out.sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!) || a - b)
-    return out
-  }, [rows, cols, values, region.r0, region.r1, region.c0, region.c1])
+    // Stored cells of the region, largest first: O(non-zero cells), whatever rows x cols.
+    return Array.from(cellsIn(matrix, region), (k) => matrix.row[k]! * cols + matrix.col[k]!)
+  }, [rows, cols, matrix, region])
   const [pagedCells, setPagedCells] = useState(cells)
   if (pagedCells !== cells) {
     setPagedCells(cells)
@@ -601,7 +667,8 @@ export function HeatmapTable({ label, rows, cols, values, rowLabels, colLabels, 
             {shown.map((k) => {
               const i = Math.floor(k / cols)
               const j = k % cols
-              const info = sums ? hoverInfo(values, cols, sums, i, j) : null
+              const v = sums ? valueAt(matrix, i, j) : 0
+              const info = sums ? { rowShare: share(v, sums.rowSums[i]!), colShare: share(v, sums.colSums[j]!) } : null
               return (
                 <tr key={k}>
                   <td className="px-2 py-1 font-mono">{rowLabels[i]}</td>

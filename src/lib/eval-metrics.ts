@@ -104,6 +104,22 @@ export const NONE_ID = '(none)'
 /** Row/column aggregating the concepts folded away by top-N. */
 export const OTHER_ID = '(other)'
 
+/**
+ * Most concepts the viewer takes. Memory grows with the data, not with concepts squared, but the
+ * per-concept arrays, labels and tables still grow with the count: past this a panel says so.
+ */
+export const MAX_CONCEPTS = 50_000
+
+/** An evaluation naming more concepts than MAX_CONCEPTS. */
+export class ConceptLimitError extends RangeError {
+  readonly conceptCount: number
+  constructor(conceptCount: number) {
+    super(`This evaluation names ${conceptCount.toLocaleString('en')} concepts; the viewer handles at most ${MAX_CONCEPTS.toLocaleString('en')}.`)
+    this.name = 'ConceptLimitError'
+    this.conceptCount = conceptCount
+  }
+}
+
 function isPseudo(id: string): boolean {
   return id === NONE_ID || id === OTHER_ID
 }
@@ -190,7 +206,9 @@ export function prepareEvaluation(metrics: EvalMetricsWire | null | undefined): 
   const reg = new ConceptRegistry()
 
   const apiOrder: string[] = []
-  for (const id of list(m.confusion_matrix?.concept_ids)) {
+  const sentIds = list(m.confusion_matrix?.concept_ids)
+  if (sentIds.length > MAX_CONCEPTS && new Set(sentIds).size > MAX_CONCEPTS) throw new ConceptLimitError(new Set(sentIds).size)
+  for (const id of sentIds) {
     if (typeof id === 'string' && id !== '') {
       reg.add(id)
       apiOrder.push(id)
@@ -225,6 +243,7 @@ export function prepareEvaluation(metrics: EvalMetricsWire | null | undefined): 
   }
 
   const conceptCount = reg.ids.length
+  if (conceptCount > MAX_CONCEPTS) throw new ConceptLimitError(conceptCount)
   const inputIds: string[] = new Array<string>(n)
   const imageUrls: (string | undefined)[] = new Array<string | undefined>(n)
   const gtOffsets = new Uint32Array(n + 1)

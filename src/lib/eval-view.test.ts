@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { bestF1Thresholds, cellInputsAtThreshold, conceptStatsAtThreshold, NONE_ID, OTHER_ID, prepareEvaluation, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
+import { bestF1Thresholds, cellInputsAtThreshold, ConceptLimitError, conceptStatsAtThreshold, NONE_ID, OTHER_ID, prepareEvaluation, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
+import { sparseFromDense, valueAt } from './sparse-matrix.ts'
 import {
-  alignDense,
   areaTable,
   binaryByConcept,
   buildMatrixView,
@@ -14,6 +14,9 @@ import {
   labelDistribution,
   matrixCsv,
   parseEvaluationFile,
+  sparseCsv,
+  statsAt,
+  type LabeledMatrix,
   parseSort,
   preparedFor,
   probabilityMatrix,
@@ -52,8 +55,8 @@ const small: EvalMetricsWire = {
   ],
 }
 
-function at(values: Float64Array, cols: number, ids: { rowIds: string[]; colIds: string[] }, row: string, col: string): number {
-  return values[ids.rowIds.indexOf(row) * cols + ids.colIds.indexOf(col)]!
+function at(m: LabeledMatrix, row: string, col: string): number {
+  return valueAt(m, m.rowIds.indexOf(row), m.colIds.indexOf(col))
 }
 
 describe('evaluationState', () => {
@@ -87,42 +90,50 @@ describe('buildMatrixView', () => {
   it('counts at the threshold, with a (none) column, and the counts aligned for tooltips', () => {
     const view = buildMatrixView(ev, small, { mode: 'counts', threshold: 0.5, concepts })
     expect(view.valueKind).toBe('count')
-    expect(view.dense.colIds).toEqual(['dog', 'cat', 'bird', NONE_ID])
+    expect(view.matrix.colIds).toEqual(['dog', 'cat', 'bird', NONE_ID])
     // in1 (cat): cat 0.9; in2 (dog): cat 0.6, dog 0.55; in3 (cat, dog): dog 0.8; in4 (bird): nothing.
-    expect(at(view.dense.values, view.dense.cols, view.dense, 'cat', 'cat')).toBe(1)
-    expect(at(view.dense.values, view.dense.cols, view.dense, 'cat', 'dog')).toBe(1)
-    expect(at(view.dense.values, view.dense.cols, view.dense, 'dog', 'dog')).toBe(2)
-    expect(at(view.dense.values, view.dense.cols, view.dense, 'dog', 'cat')).toBe(1)
-    expect(at(view.dense.values, view.dense.cols, view.dense, 'bird', NONE_ID)).toBe(1)
-    expect(view.counts).toBe(view.dense.values)
+    expect(at(view.matrix, 'cat', 'cat')).toBe(1)
+    expect(at(view.matrix, 'cat', 'dog')).toBe(1)
+    expect(at(view.matrix, 'dog', 'dog')).toBe(2)
+    expect(at(view.matrix, 'dog', 'cat')).toBe(1)
+    expect(at(view.matrix, 'bird', NONE_ID)).toBe(1)
+    expect(at(view.matrix, 'bird', 'bird')).toBe(0)
+    expect(view.counts).toBe(view.matrix)
     expect(Array.from(view.countTotals!.rowSums)).toEqual([3, 2, 1])
-    expect(view.fullCounts!.wire.n_cols).toBe('4')
+    expect(view.other).toBe(-1)
   })
 
   it('normalizes counts by row, column and over all', () => {
     const row = buildMatrixView(ev, small, { mode: 'row', threshold: 0.5, concepts })
-    expect(at(row.dense.values, row.dense.cols, row.dense, 'dog', 'dog')).toBeCloseTo(2 / 3)
-    expect(at(row.counts!, row.dense.cols, row.dense, 'dog', 'dog')).toBe(2)
+    expect(at(row.matrix, 'dog', 'dog')).toBeCloseTo(2 / 3)
+    expect(at(row.counts!, 'dog', 'dog')).toBe(2)
     const col = buildMatrixView(ev, small, { mode: 'column', threshold: 0.5, concepts })
-    expect(at(col.dense.values, col.dense.cols, col.dense, 'cat', 'dog')).toBeCloseTo(1 / 3)
+    expect(at(col.matrix, 'cat', 'dog')).toBeCloseTo(1 / 3)
     const all = buildMatrixView(ev, small, { mode: 'all', threshold: 0.5, concepts })
     let total = 0
-    for (const v of all.dense.values) total += v
+    for (const v of all.matrix.value.subarray(0, all.matrix.nnz)) total += v
     expect(total).toBeCloseTo(1)
     expect(all.valueKind).toBe('share')
   })
 
-  it('shows the API probabilities and counts in the same shape, and folds top-N', () => {
+  it('shows the API probabilities and counts on the same rows, and folds top-N', () => {
     const view = buildMatrixView(ev, small, { mode: 'probability', threshold: 0.5, concepts })
     expect(view.valueKind).toBe('probability')
-    expect(view.dense.colIds).toEqual(concepts)
-    expect(at(view.dense.values, 3, view.dense, 'cat', 'dog')).toBe(0.55)
-    expect(at(view.counts!, 3, view.dense, 'cat', 'dog')).toBe(1)
+    expect(view.matrix.colIds).toEqual(concepts)
+    expect(at(view.matrix, 'cat', 'dog')).toBe(0.55)
+    expect(at(view.counts!, 'cat', 'dog')).toBe(1)
     const folded = buildMatrixView(ev, small, { mode: 'counts', threshold: 0.5, concepts, top: 1 })
-    expect(folded.dense.rowIds).toEqual(['dog', OTHER_ID])
-    expect(folded.dense.colIds).toEqual(['dog', OTHER_ID, NONE_ID])
+    expect(folded.matrix.rowIds).toEqual(['dog', OTHER_ID])
+    expect(folded.matrix.colIds).toEqual(['dog', OTHER_ID, NONE_ID])
+    expect(folded.other).toBe(1)
+    // (other) x (other): cat->cat 1, plus nothing else among cat and bird at 0.5.
+    expect(at(folded.matrix, OTHER_ID, OTHER_ID)).toBe(1)
+    expect(at(folded.matrix, OTHER_ID, 'dog')).toBe(1)
+    expect(at(folded.matrix, OTHER_ID, NONE_ID)).toBe(1)
     const p = probabilityMatrix(ev, small, concepts, 1)
-    expect(p.dense.rowIds).toEqual(['dog', OTHER_ID])
+    expect(p.matrix.rowIds).toEqual(['dog', OTHER_ID])
+    // Folded row: cat (3 inputs) and bird (1 input) weighted by frequency; columns add up.
+    expect(at(p.matrix, OTHER_ID, 'dog')).toBeCloseTo((0.55 * 2) / 3)
   })
 
   it('falls back to probabilities without a test set', () => {
@@ -130,25 +141,30 @@ describe('buildMatrixView', () => {
     const view = buildMatrixView(prepareEvaluation(noTests), noTests, { mode: 'counts', threshold: 0.5, concepts })
     expect(view.valueKind).toBe('probability')
     expect(view.counts).toBeNull()
-    expect(view.fullCounts).toBeNull()
   })
 
-  it('property: each count cell equals the inputs listed for that cell', () => {
+  it('property: each count cell equals the inputs listed for that cell, whatever the order of threshold moves', () => {
     const ids = ['a', 'b', 'c', 'd']
     const arbEntry = fc.record({
       gt: fc.subarray(ids),
       preds: fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: 0, max: 100 }).map((x) => x / 100)), { maxLength: 4 }),
     })
+    const arbT = fc.integer({ min: 0, max: 100 }).map((x) => x / 100)
     fc.assert(
-      fc.property(fc.array(arbEntry, { maxLength: 30 }), fc.integer({ min: 0, max: 100 }).map((x) => x / 100), (entries, t) => {
+      fc.property(fc.array(arbEntry, { maxLength: 30 }), fc.array(arbT, { minLength: 1, maxLength: 4 }), (entries, ts) => {
         const metrics: EvalMetricsWire = { test_set: entries.map((e, i) => entry(`i${i}`, e.gt, e.preds)) }
         const e = prepareEvaluation(metrics)
         const shown = e.conceptIds.slice()
-        const view = buildMatrixView(e, metrics, { mode: 'counts', threshold: t, concepts: shown })
-        for (let i = 0; i < view.dense.rows; i++) {
-          for (let j = 0; j < view.dense.cols; j++) {
-            expect(view.dense.values[i * view.dense.cols + j]).toBe(cellInputsAtThreshold(e, view.dense.rowIds[i]!, view.dense.colIds[j]!, t).length)
+        // The engine moves incrementally between thresholds: each step must match a fresh count.
+        for (const t of ts) {
+          const view = buildMatrixView(e, metrics, { mode: 'counts', threshold: t, concepts: shown })
+          for (let i = 0; i < view.matrix.rows; i++) {
+            for (let j = 0; j < view.matrix.cols; j++) {
+              expect(valueAt(view.matrix, i, j)).toBe(cellInputsAtThreshold(e, view.matrix.rowIds[i]!, view.matrix.colIds[j]!, t).length)
+            }
           }
+          const fresh = conceptStatsAtThreshold(e, t)
+          expect(statsAt(e, t).concepts).toEqual(fresh.concepts)
         }
       }),
       { numRuns: 60 },
@@ -156,18 +172,53 @@ describe('buildMatrixView', () => {
   })
 })
 
-describe('alignDense', () => {
-  it('re-indexes by id and marks missing rows and columns NaN', () => {
-    const out = alignDense({ rows: 2, cols: 2, values: Float64Array.of(1, 2, 3, 4), rowIds: ['a', 'b'], colIds: ['x', 'y'] }, ['b', 'z'], ['y', 'x', 'q'])
-    expect(Array.from(out.slice(0, 3))).toEqual([4, 3, Number.NaN])
-    expect(out.slice(3).every((v) => Number.isNaN(v))).toBe(true)
+describe('matrixCsv and sparseCsv', () => {
+  const m = { ...sparseFromDense(Float64Array.of(0, 2), 1, 2), rowIds: ['a'], colIds: ['a', NONE_ID] }
+  it('writes a header of column ids and one line per row', () => {
+    expect(matrixCsv(m, (i, j) => String(i + j))).toBe('actual \\ predicted,a,(none)\r\na,0,1\r\n')
+  })
+  it('lists the non-zero cells of any matrix', () => {
+    expect(sparseCsv(m)).toBe('actual_id,predicted_id,value\r\na,(none),2\r\n')
+  })
+  it('refuses a dense grid past the export bound', () => {
+    const big = { rows: 10_000, cols: 10_001, nnz: 0, row: new Uint32Array(0), col: new Uint32Array(0), value: new Float64Array(0), rowIds: [], colIds: [] }
+    expect(() => matrixCsv(big, () => '')).toThrow(/over the limit/)
   })
 })
 
-describe('matrixCsv', () => {
-  it('writes a header of column ids and one line per row', () => {
-    const csv = matrixCsv({ rows: 1, cols: 2, values: Float64Array.of(1, 2), rowIds: ['a'], colIds: ['a', NONE_ID] }, (i, j) => String(i + j))
-    expect(csv).toBe('actual \\ predicted,a,(none)\r\na,0,1\r\n')
+/** An evaluation with n concepts: one input per concept, each predicted as itself and its neighbour. */
+function wideEvaluation(n: number): EvalMetricsWire {
+  const ids = Array.from({ length: n }, (_, k) => `c${k}`)
+  return {
+    confusion_matrix: { concept_ids: ids, matrix: ids.map((id, k) => ({ actual: id, predicted: ids[(k + 1) % n]!, value: 0.3 })) },
+    test_set: ids.map((id, k) => entry(`in${k}`, [id], [[id, 0.9], [ids[(k + 1) % n]!, 0.6]])),
+  }
+}
+
+describe('scale', () => {
+  it('names the concept limit for 100,000 concept ids instead of allocating', () => {
+    const ids = Array.from({ length: 100_000 }, (_, k) => `c${k}`)
+    expect(() => prepareEvaluation({ confusion_matrix: { concept_ids: ids } })).toThrow(ConceptLimitError)
+    expect(() => prepareEvaluation({ confusion_matrix: { concept_ids: ids } })).toThrow(/100,000 concepts; the viewer handles at most 50,000/)
+    const r = parseEvaluationFile(JSON.stringify({ confusion_matrix: { concept_ids: ids } }))
+    expect(r.kind).toBe('evaluation')
+  })
+
+  it('views a 20,000-concept evaluation in memory proportional to its cells', () => {
+    const metrics = wideEvaluation(20_000)
+    const before = process.memoryUsage().arrayBuffers
+    const ev = prepareEvaluation(metrics)
+    const order = ev.conceptIds
+    const counts = buildMatrixView(ev, metrics, { mode: 'row', threshold: 0.5, concepts: order })
+    const probability = buildMatrixView(ev, metrics, { mode: 'probability', threshold: 0.5, concepts: order })
+    const folded = buildMatrixView(ev, metrics, { mode: 'counts', threshold: 0.3, concepts: order, top: 50 })
+    const grown = process.memoryUsage().arrayBuffers - before
+    expect(counts.matrix.rows).toBe(20_000)
+    expect(counts.counts!.nnz).toBe(40_000)
+    expect(probability.matrix.nnz).toBe(20_000)
+    expect(folded.matrix.rows).toBe(51)
+    // A dense 20,000 x 20,000 matrix of doubles would be 3.2 GB; the sparse views stay under 64 MB.
+    expect(grown).toBeLessThan(64 * 1024 * 1024)
   })
 })
 

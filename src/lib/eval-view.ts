@@ -5,25 +5,31 @@
 import { toCsv } from './csv.ts'
 import { tryDecodeMatrixUint64, type DecodeResult } from './matrix-uint64.ts'
 import {
+  cellsOnLayout,
+  confusionCells,
+  cooccurrenceCells,
+  countMatrix,
+  createCountEngine,
+  engineStats,
+  matrixLayout,
+  setEngineThreshold,
+  type ConceptCells,
+  type CountEngine,
+} from './eval-counts.ts'
+import {
   averagePrecision,
-  confusionCountsAtThreshold,
-  denseFromConfusionMatrix,
-  denseFromMatrixUint64,
-  normalizeDense,
   prepareEvaluation,
   rocAuc,
-  topNWithOther,
   NONE_ID,
   OTHER_ID,
   type BestF1,
   type BinaryMetricsWire,
-  type ConfusionCounts,
-  type DenseMatrix,
   type EvalConceptWire,
   type EvalMetricsWire,
   type PreparedEvaluation,
   type ThresholdStats,
 } from './eval-metrics.ts'
+import { lineTotals, normalizeSparse, valueAt, type LineTotals, type SparseMatrix } from './sparse-matrix.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Status
@@ -43,6 +49,7 @@ export function evaluationState(code: number | undefined): EvaluationState {
 // Preparation, once per evaluation object
 
 const prepared = new WeakMap<object, PreparedEvaluation>()
+const engines = new WeakMap<PreparedEvaluation, CountEngine>()
 
 /** prepareEvaluation, memoized per metrics object (query data keeps its identity). */
 export function preparedFor(metrics: EvalMetricsWire): PreparedEvaluation {
@@ -54,12 +61,29 @@ export function preparedFor(metrics: EvalMetricsWire): PreparedEvaluation {
   return ev
 }
 
+/** The incremental count engine of an evaluation, built once. */
+export function engineFor(ev: PreparedEvaluation): CountEngine {
+  let e = engines.get(ev)
+  if (!e) {
+    e = createCountEngine(ev)
+    engines.set(ev, e)
+  }
+  return e
+}
+
+/** Per-concept statistics at t, from the incremental engine. */
+export function statsAt(ev: PreparedEvaluation, t: number): ThresholdStats {
+  const e = engineFor(ev)
+  setEngineThreshold(e, t)
+  return engineStats(e)
+}
+
 export function hasTestSet(ev: PreparedEvaluation): boolean {
   return ev.inputCount > 0
 }
 
 // ---------------------------------------------------------------------------------------------
-// The matrix of each mode
+// The matrix of each mode, sparse
 
 export type MatrixMode = 'probability' | 'counts' | 'row' | 'column' | 'all'
 
@@ -72,71 +96,36 @@ export interface MatrixViewOptions {
   top?: number
 }
 
-export interface LineTotals {
-  rowSums: Float64Array
-  colSums: Float64Array
-}
+export type LabeledMatrix = SparseMatrix & { rowIds: string[]; colIds: string[] }
 
 export interface MatrixView {
   /** What the heatmap draws. */
-  dense: DenseMatrix
+  matrix: LabeledMatrix
   /** 'probability': the API's average probabilities; 'count': counts at the threshold; 'share': normalized counts. */
   valueKind: 'probability' | 'count' | 'share'
-  /** Counts at the threshold aligned with `dense` (NaN where a pair has no count); null without a test set. */
-  counts: Float64Array | null
-  /** Row and column sums of the aligned counts, for the shares in tooltips; computed on first read. */
+  /** Counts at the threshold on the same rows and columns (plus a last (none) column); null without a test set. */
+  counts: LabeledMatrix | null
+  /** Row and column sums of the counts, for the shares in tooltips; computed on first read. */
   readonly countTotals: LineTotals | null
-  /** Every count at the threshold before top-N folding, for the exact export. */
-  fullCounts: ConfusionCounts | null
+  /** Position of the "(other)" row and column, -1 without top-N. */
+  other: number
   /** Pairs of the API's matrix outside the concepts shown. */
   ignored: number
 }
 
-function rowWeightsFor(ev: PreparedEvaluation, ids: readonly string[]): Float64Array {
-  const w = new Float64Array(ids.length)
-  ids.forEach((id, i) => {
-    const k = ev.conceptIndex.get(id)
-    w[i] = k === undefined ? 0 : ev.frequency[k]!
-  })
-  return w
-}
+const cellCache = new WeakMap<object, ConceptCells>()
 
-/** `src` re-indexed to the given row and column ids; NaN where src has no such row or column. */
-export function alignDense(src: DenseMatrix, rowIds: readonly string[], colIds: readonly string[]): Float64Array {
-  const rowAt = new Map(src.rowIds.map((id, i) => [id, i]))
-  const colAt = new Map(src.colIds.map((id, j) => [id, j]))
-  const cols = colIds.map((id) => colAt.get(id) ?? -1)
-  const out = new Float64Array(rowIds.length * colIds.length)
-  rowIds.forEach((id, i) => {
-    const si = rowAt.get(id)
-    const base = i * colIds.length
-    if (si === undefined) {
-      out.fill(Number.NaN, base, base + colIds.length)
-      return
-    }
-    const sBase = si * src.cols
-    for (let j = 0; j < cols.length; j++) out[base + j] = cols[j]! < 0 ? Number.NaN : src.values[sBase + cols[j]!]!
-  })
-  return out
-}
-
-function totals(values: Float64Array, rows: number, cols: number): LineTotals {
-  const rowSums = new Float64Array(rows)
-  const colSums = new Float64Array(cols)
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = values[i * cols + j]!
-      if (v === v) {
-        rowSums[i] = rowSums[i]! + v
-        colSums[j] = colSums[j]! + v
-      }
-    }
+function cachedCells(key: object, make: () => ConceptCells): ConceptCells {
+  let c = cellCache.get(key)
+  if (!c) {
+    c = make()
+    cellCache.set(key, c)
   }
-  return { rowSums, colSums }
+  return c
 }
 
 export interface ProbabilityMatrix {
-  dense: DenseMatrix
+  matrix: LabeledMatrix
   /** Pairs of the API's matrix outside the concepts shown. */
   ignored: number
 }
@@ -146,12 +135,23 @@ export interface ProbabilityMatrix {
  * ground-truth-weighted mean of its rows. Independent of the threshold: compute once per order.
  */
 export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): ProbabilityMatrix {
-  const base = denseFromConfusionMatrix(metrics.confusion_matrix, concepts)
-  const isFolded = top !== undefined && top < base.rows
-  return {
-    dense: isFolded ? topNWithOther(base, top, { mode: 'average', rowWeights: rowWeightsFor(ev, base.rowIds) }) : base,
-    ignored: base.ignored,
-  }
+  const cells = cachedCells(metrics.confusion_matrix ?? metrics, () => confusionCells(ev, metrics.confusion_matrix))
+  const layout = matrixLayout(ev, concepts, top)
+  const m = cellsOnLayout(cells, layout, 'average', ev.frequency)
+  return { matrix: m, ignored: cells.ignored + m.outside }
+}
+
+/** The API's co-occurrence counts on the matrix's concept order. */
+export function cooccurrenceMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): LabeledMatrix {
+  const cells = cachedCells(metrics.cooccurrence_matrix ?? {}, () => cooccurrenceCells(ev, metrics.cooccurrence_matrix))
+  return cellsOnLayout(cells, matrixLayout(ev, concepts, top), 'sum')
+}
+
+/** Counts at a threshold on a concept order (and top-N), with a last (none) column. */
+export function countsAt(ev: PreparedEvaluation, threshold: number, concepts: readonly string[], top?: number): LabeledMatrix {
+  const e = engineFor(ev)
+  setEngineThreshold(e, threshold)
+  return countMatrix(e, matrixLayout(ev, concepts, top))
 }
 
 /**
@@ -161,47 +161,42 @@ export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWi
  */
 export function buildMatrixView(ev: PreparedEvaluation, metrics: EvalMetricsWire, options: MatrixViewOptions, probability?: ProbabilityMatrix): MatrixView {
   const { mode, threshold, concepts, top } = options
-  const isFolded = top !== undefined && top < concepts.length
-  let countDense: DenseMatrix | null = null
-  let fullCounts: ConfusionCounts | null = null
-  if (hasTestSet(ev)) {
-    fullCounts = confusionCountsAtThreshold(ev, threshold, { concepts, noneColumn: true })
-    countDense = denseFromMatrixUint64(fullCounts.matrix, fullCounts.rowIds, fullCounts.colIds)
-    if (isFolded) countDense = topNWithOther(countDense, top, { mode: 'sum' })
-  }
-  let dense: DenseMatrix
+  const counts = hasTestSet(ev) ? countsAt(ev, threshold, concepts, top) : null
+  let matrix: LabeledMatrix
   let valueKind: MatrixView['valueKind']
   let ignored = 0
-  if (mode === 'probability' || countDense === null) {
+  if (mode === 'probability' || counts === null) {
     const p = probability ?? probabilityMatrix(ev, metrics, concepts, top)
-    dense = p.dense
+    matrix = p.matrix
     ignored = p.ignored
     valueKind = 'probability'
   } else if (mode === 'counts') {
-    dense = countDense
+    matrix = counts
     valueKind = 'count'
   } else {
-    dense = normalizeDense(countDense, mode)
+    matrix = { ...normalizeSparse(counts, mode), rowIds: counts.rowIds, colIds: counts.colIds }
     valueKind = 'share'
   }
-  const counts = countDense === null ? null : countDense === dense ? countDense.values : alignDense(countDense, dense.rowIds, dense.colIds)
   let countTotals: LineTotals | null | undefined
   return {
-    dense,
+    matrix,
     valueKind,
     counts,
-    // A pass over every cell: only when a tooltip or the table first asks.
     get countTotals() {
-      if (countTotals === undefined) countTotals = counts === null ? null : totals(counts, dense.rows, dense.cols)
+      if (countTotals === undefined) countTotals = counts === null ? null : lineTotals(counts)
       return countTotals
     },
-    fullCounts,
+    other: matrix.rowIds.indexOf(OTHER_ID),
     ignored,
   }
 }
 
-/** The CSV of a matrix: a header of column ids, one row per row id. */
-export function matrixCsv(m: DenseMatrix, cell: (row: number, col: number) => string, corner = 'actual \\ predicted'): string {
+/** Largest matrix offered as a dense CSV (rows x cols cells); bigger ones export their non-zero cells. */
+export const MAX_DENSE_EXPORT_CELLS = 1_000_000
+
+/** The CSV of a small matrix: a header of column ids, one row per row id. Throws past MAX_DENSE_EXPORT_CELLS. */
+export function matrixCsv(m: LabeledMatrix, cell: (row: number, col: number) => string, corner = 'actual \\ predicted'): string {
+  if (m.rows * m.cols > MAX_DENSE_EXPORT_CELLS) throw new RangeError(`a dense CSV of ${m.rows} x ${m.cols} cells is over the limit of ${MAX_DENSE_EXPORT_CELLS.toLocaleString('en')}; export the non-zero cells`)
   const rows: string[][] = []
   for (let i = 0; i < m.rows; i++) {
     const line = [m.rowIds[i]!]
@@ -209,6 +204,20 @@ export function matrixCsv(m: DenseMatrix, cell: (row: number, col: number) => st
     rows.push(line)
   }
   return toCsv([corner, ...m.colIds], rows)
+}
+
+/** The non-zero cells as a long CSV (row id, column id, value), row-major: any size, O(nnz). */
+export function sparseCsv(m: LabeledMatrix, header: readonly [string, string, string] = ['actual_id', 'predicted_id', 'value']): string {
+  const idx = Array.from({ length: m.nnz }, (_, k) => k).sort((x, y) => m.row[x]! - m.row[y]! || m.col[x]! - m.col[y]!)
+  return toCsv([...header], idx.filter((k) => m.value[k] !== 0).map((k) => [m.rowIds[m.row[k]!]!, m.colIds[m.col[k]!]!, String(m.value[k])]))
+}
+
+/** The exact cell text of a sparse matrix (empty for NaN). */
+export function exactCell(m: SparseMatrix): (row: number, col: number) => string {
+  return (row, col) => {
+    const v = valueAt(m, row, col)
+    return Number.isNaN(v) ? '' : String(v)
+  }
 }
 
 /** Display name of a matrix id: the concept's name, or the pseudo concept as is. */

@@ -1,8 +1,9 @@
 import { useMemo } from 'react'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
-import { conceptStatsDelta, subtractAligned, type ConceptStatsDelta, type PreparedEvaluation, type ThresholdStats } from '@/lib/eval-metrics.ts'
-import { buildMatrixView, idLabel, matrixCsv, type MatrixMode, type MatrixView } from '@/lib/eval-view.ts'
+import { conceptStatsDelta, type ConceptStatsDelta, type PreparedEvaluation, type ThresholdStats } from '@/lib/eval-metrics.ts'
+import { buildMatrixView, exactCell, idLabel, sparseCsv, type LabeledMatrix, type MatrixMode, type MatrixView } from '@/lib/eval-view.ts'
+import { subtractSparse } from '@/lib/sparse-matrix.ts'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
 import { buttonClass, fmt3, Note } from './ui.tsx'
@@ -32,14 +33,14 @@ function signed(v: number, digits: number, percent = false): string {
 /** A minus B: the matrix on the concepts both have (diverging colors), and per-concept deltas. */
 export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, concepts, top, scale, statsA, statsB, fileBase }: ComparePanelProps) {
   const viewB = useMemo(() => buildMatrixView(evB, metricsB, { mode, threshold, concepts, top }), [evB, metricsB, mode, threshold, concepts, top])
-  const diff = useMemo(() => subtractAligned(viewA.dense, viewB.dense), [viewA.dense, viewB.dense])
+  const diff = useMemo(() => alignedDifference(viewA.matrix, viewB.matrix), [viewA.matrix, viewB.matrix])
   const rowLabels = useMemo(() => diff.rowIds.map((id) => idLabel(evA, id)), [evA, diff.rowIds])
   const colLabels = useMemo(() => diff.colIds.map((id) => idLabel(evA, id)), [evA, diff.colIds])
   const deltas = useMemo(() => (statsA && statsB ? conceptStatsDelta(statsA.concepts, statsB.concepts).sort((a, b) => Math.abs(b.f1) - Math.abs(a.f1) || a.name.localeCompare(b.name)) : []), [statsA, statsB])
   const kind = viewA.valueKind
   const digits = kind === 'count' ? 0 : 3
   const format = (v: number) => signed(v, kind === 'share' ? 1 : digits, kind === 'share')
-  const exact = (i: number, j: number) => String(diff.values[i * diff.cols + j])
+  const exact = exactCell(diff)
   const columns: Column<ConceptStatsDelta>[] = [
     { id: 'name', header: 'Concept', cell: (d) => d.name, csv: (d) => d.name },
     { id: 'id', header: 'ID', cell: (d) => <span className="font-mono text-xs">{d.id}</span>, csv: (d) => d.id },
@@ -65,7 +66,8 @@ export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, conce
         label="Confusion matrix, A minus B"
         rows={diff.rows}
         cols={diff.cols}
-        values={diff.values}
+        matrix={diff}
+        specialLine={diff.rowIds.indexOf('(other)')}
         rowLabels={rowLabels}
         colLabels={colLabels}
         rowAxisLabel="Actual"
@@ -77,8 +79,8 @@ export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, conce
         showShares={false}
         fileName={`${fileBase}-a-minus-b`}
         toolbar={
-          <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-a-minus-b-${mode}.csv`, matrixCsv(diff, exact))}>
-            CSV
+          <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-a-minus-b-${mode}-cells.csv`, sparseCsv(diff, ['actual_id', 'predicted_id', 'a_minus_b']))}>
+            Non-zero cells CSV
           </button>
         }
       />
@@ -97,6 +99,39 @@ export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, conce
       )}
     </div>
   )
+}
+
+/**
+ * A minus B on the rows and columns both have (matched by id, in A's order), sparse: O(cells of A
+ * and B). What only one side has is listed so the panel can say what was left out.
+ */
+export function alignedDifference(a: LabeledMatrix, b: LabeledMatrix): LabeledMatrix & { onlyInA: string[]; onlyInB: string[] } {
+  const bRow = new Map(b.rowIds.map((id, k) => [id, k]))
+  const bCol = new Map(b.colIds.map((id, k) => [id, k]))
+  const rowMapA = new Int32Array(a.rows).fill(-1)
+  const colMapA = new Int32Array(a.cols).fill(-1)
+  const rowMapB = new Int32Array(b.rows).fill(-1)
+  const colMapB = new Int32Array(b.cols).fill(-1)
+  const rowIds: string[] = []
+  const colIds: string[] = []
+  a.rowIds.forEach((id, k) => {
+    const kb = bRow.get(id)
+    if (kb === undefined) return
+    rowMapA[k] = rowIds.length
+    rowMapB[kb] = rowIds.length
+    rowIds.push(id)
+  })
+  a.colIds.forEach((id, k) => {
+    const kb = bCol.get(id)
+    if (kb === undefined) return
+    colMapA[k] = colIds.length
+    colMapB[kb] = colIds.length
+    colIds.push(id)
+  })
+  const m = subtractSparse(a, b, rowMapA, colMapA, rowMapB, colMapB, rowIds.length, colIds.length)
+  const aIds = new Set([...a.rowIds, ...a.colIds])
+  const bIds = new Set([...b.rowIds, ...b.colIds])
+  return { ...m, rowIds, colIds, onlyInA: [...aIds].filter((id) => !bIds.has(id)), onlyInB: [...bIds].filter((id) => !aIds.has(id)) }
 }
 
 function Delta({ v }: { v: number }) {

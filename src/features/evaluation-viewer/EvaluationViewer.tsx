@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import type { HeatmapCell } from '@/components/Heatmap.tsx'
-import { bestF1Thresholds, conceptStatsAtThreshold, NONE_ID, OTHER_ID, orderConcepts } from '@/lib/eval-metrics.ts'
+import { bestF1Thresholds, ConceptLimitError, NONE_ID, OTHER_ID, orderConcepts, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
 import {
   binaryByConcept,
   buildMatrixView,
@@ -11,7 +11,9 @@ import {
   hasTestSet,
   preparedFor,
   probabilityMatrix,
+  statsAt,
   withoutSections,
+  type ConceptRow,
   type SectionProblem,
 } from '@/lib/eval-view.ts'
 import { ComparePanel } from './ComparePanel.tsx'
@@ -76,7 +78,7 @@ export function EvaluationViewer({ metrics, search, notes = [], onSearch, fileBa
       </div>
     )
   }
-  return <Viewer metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={fileBase} compare={compare} comparePicker={comparePicker} />
+  return <PreparedViewer metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={fileBase} compare={compare} comparePicker={comparePicker} />
 }
 
 function UrlNotes({ notes }: { notes: readonly string[] }) {
@@ -117,10 +119,36 @@ function StatusPanel({ metrics }: { metrics: ViewerMetrics }) {
   )
 }
 
-function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker }: EvaluationViewerProps) {
+function tryPrepare(clean: ViewerMetrics): { ev: PreparedEvaluation; error?: undefined } | { ev?: undefined; error: ConceptLimitError } {
+  try {
+    return { ev: preparedFor(clean) }
+  } catch (error) {
+    if (error instanceof ConceptLimitError) return { error }
+    throw error
+  }
+}
+
+/** Checks the sections and prepares the evaluation once; an evaluation over the concept limit gets a panel naming it. */
+function PreparedViewer(props: EvaluationViewerProps) {
+  const { metrics, notes = [] } = props
   const problems = useMemo(() => checkEvalMetrics(metrics as Record<string, unknown>), [metrics])
   const clean = useMemo(() => withoutSections(metrics as Record<string, unknown>, problems) as ViewerMetrics, [metrics, problems])
-  const ev = useMemo(() => preparedFor(clean), [clean])
+  const prepared = useMemo(() => tryPrepare(clean), [clean])
+  if (prepared.error) {
+    return (
+      <div className="space-y-4">
+        {notes.length > 0 && <UrlNotes notes={notes} />}
+        <ProblemPanel title="This evaluation is too large to view">
+          <p data-testid="concept-limit">{prepared.error.message}</p>
+          <p className="mt-1 text-xs">Its summary and sections can still be read from the raw JSON; split the concepts into several evaluations to view them here.</p>
+        </ProblemPanel>
+      </div>
+    )
+  }
+  return <Viewer {...props} problems={problems} clean={clean} ev={prepared.ev} />
+}
+
+function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker, problems, clean, ev }: EvaluationViewerProps & { problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation }) {
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
   const binary = useMemo(() => binaryByConcept(clean.binary_metrics), [clean.binary_metrics])
@@ -155,7 +183,7 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   // The slider follows the pointer at once; the matrix and everything counted from the test set
   // follow as a deferred render (React drops stale ones), so a drag over 1,000 concepts stays smooth.
   const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold: slowThreshold, concepts: orderedIds, top }, probability), [ev, clean, mode, slowThreshold, orderedIds, top, probability])
-  const stats = useMemo(() => (hasTests ? conceptStatsAtThreshold(ev, slowThreshold) : null), [ev, hasTests, slowThreshold])
+  const stats = useMemo(() => (hasTests ? statsAt(ev, slowThreshold) : null), [ev, hasTests, slowThreshold])
   const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
   const rows = useMemo(() => (stats ? conceptRows(ev, stats, best, facts) : []), [ev, stats, best, facts])
 
@@ -165,26 +193,28 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   if (search.cell && !cell) viewNotes.push(`cell=${search.cell} does not name two concepts of this evaluation; no cell selected`)
   let selected: HeatmapCell | null = null
   if (cell) {
-    const row = view.dense.rowIds.indexOf(cell.actual)
-    const col = view.dense.colIds.indexOf(cell.predicted)
+    const row = view.matrix.rowIds.indexOf(cell.actual)
+    const col = view.matrix.colIds.indexOf(cell.predicted)
     if (row !== -1 && col !== -1) selected = { row, col }
   }
-  const focusIndex = search.focus ? view.dense.rowIds.indexOf(search.focus) : -1
+  const focusIndex = search.focus ? view.matrix.rowIds.indexOf(search.focus) : -1
   if (search.focus && focusIndex === -1) viewNotes.push(`focus=${search.focus} is not a concept shown in the matrix; nothing focused`)
-  const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, view.dense.cols - 1) }), [focusIndex, view.dense.cols])
+  const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, view.matrix.cols - 1) }), [focusIndex, view.matrix.cols])
 
   // Curves: the chosen concepts, else the first few with curves in the matrix order.
   const chosen = (search.concepts ?? []).filter((id) => ev.conceptIndex.has(id))
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
-  const curveConcepts = isDefaultCurves ? firstWithCurves(orderedIds, binary, DEFAULT_CURVES) : chosen
+  // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
+  const worst = useMemo(() => worstWithCurves(rows, binary, DEFAULT_CURVES), [rows, binary])
+  const curveConcepts = isDefaultCurves ? (worst.length > 0 ? worst : firstWithCurves(orderedIds, binary, DEFAULT_CURVES)) : chosen
 
   // Evaluation B.
   const compareMetrics = compare?.status === 'success' ? compare.metrics : undefined
   const compareClean = useMemo(() => (compareMetrics ? (withoutSections(compareMetrics as Record<string, unknown>, checkEvalMetrics(compareMetrics as Record<string, unknown>)) as ViewerMetrics) : undefined), [compareMetrics])
   const evB = useMemo(() => (compareClean ? preparedFor(compareClean) : undefined), [compareClean])
   const binaryB = useMemo(() => (compareClean ? binaryByConcept(compareClean.binary_metrics) : undefined), [compareClean])
-  const statsB = useMemo(() => (evB && hasTestSet(evB) ? conceptStatsAtThreshold(evB, slowThreshold) : null), [evB, slowThreshold])
+  const statsB = useMemo(() => (evB && hasTestSet(evB) ? statsAt(evB, slowThreshold) : null), [evB, slowThreshold])
 
   const handleSelectCell = (actual: string, predicted: string) => onSearch({ cell: cellParam(actual, predicted) })
   const handleToggleCurve = (id: string) => {
@@ -210,7 +240,7 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
       </div>
 
       <Panel id="matrix" title="Confusion matrix">
-        {view.dense.rows === 0 ? (
+        {view.matrix.rows === 0 ? (
           <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
         ) : (
           <MatrixPanel
@@ -227,6 +257,7 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
             onSelectCell={handleSelectCell}
             onSearch={onSearch}
             fileBase={fileBase}
+            isTable={search.table}
           />
         )}
       </Panel>
@@ -296,6 +327,15 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
       )}
     </div>
   )
+}
+
+/** Concepts with support and curves, worst F1 first (ties by name). */
+function worstWithCurves(rows: readonly ConceptRow[], binary: ReadonlyMap<string, unknown>, n: number): string[] {
+  return rows
+    .filter((r) => r.support > 0 && binary.has(r.id))
+    .sort((a, b) => a.f1 - b.f1 || a.name.localeCompare(b.name))
+    .slice(0, n)
+    .map((r) => r.id)
 }
 
 function firstWithCurves(ids: readonly string[], binary: ReadonlyMap<string, unknown>, n: number): string[] {

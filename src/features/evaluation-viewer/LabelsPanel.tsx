@@ -3,8 +3,8 @@ import { BarChart } from '@/components/charts/BarChart.tsx'
 import { downloadText } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
 import { toCsv } from '@/lib/csv.ts'
-import { denseFromCooccurrence, topNWithOther, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { idLabel, labelDistribution, matrixCsv } from '@/lib/eval-view.ts'
+import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
+import { cooccurrenceMatrix, exactCell, idLabel, labelDistribution, sparseCsv } from '@/lib/eval-view.ts'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
 import { buttonClass } from './ui.tsx'
@@ -41,10 +41,7 @@ export const LabelDistribution = memo(function LabelDistribution({ ev, metrics, 
 
 /** Test inputs whose ground truth holds both concepts, in the matrix's concept order. Memoized like the labels. */
 export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, top, scale, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; concepts: readonly string[]; top: number | undefined; scale: MatrixScale; fileBase: string }) {
-  const dense = useMemo(() => {
-    const base = denseFromCooccurrence(metrics.cooccurrence_matrix, concepts)
-    return top !== undefined && top < concepts.length ? topNWithOther(base, top, { mode: 'sum' }) : base
-  }, [metrics.cooccurrence_matrix, concepts, top])
+  const dense = useMemo(() => cooccurrenceMatrix(ev, metrics, concepts, top), [ev, metrics, concepts, top])
   const rowLabels = useMemo(() => dense.rowIds.map((id) => idLabel(ev, id)), [ev, dense.rowIds])
   const colLabels = useMemo(() => dense.colIds.map((id) => idLabel(ev, id)), [ev, dense.colIds])
   if (!metrics.cooccurrence_matrix) return <p className="text-sm text-slate-500">No co-occurrence matrix was sent.</p>
@@ -53,18 +50,19 @@ export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, 
       label="Co-occurrence of ground-truth labels"
       rows={dense.rows}
       cols={dense.cols}
-      values={dense.values}
+      matrix={dense}
+      specialLine={dense.rowIds.indexOf('(other)')}
       rowLabels={rowLabels}
       colLabels={colLabels}
       rowAxisLabel="Concept"
       colAxisLabel="With concept"
       scale={scale}
       formatValue={(v) => v.toLocaleString('en')}
-      formatExact={(i, j) => String(dense.values[i * dense.cols + j])}
+      formatExact={exactCell(dense)}
       fileName={`${fileBase}-cooccurrence`}
       toolbar={
-        <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-cooccurrence.csv`, matrixCsv(dense, (i, j) => String(dense.values[i * dense.cols + j]), 'concept \\ concept'))}>
-          CSV
+        <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-cooccurrence-cells.csv`, sparseCsv(dense, ['concept_id', 'with_concept_id', 'count']))}>
+          Non-zero cells CSV
         </button>
       }
     />

@@ -2,7 +2,9 @@ import { useId, useMemo, useState } from 'react'
 import { Heatmap, type HeatmapCell } from '@/components/Heatmap.tsx'
 import { downloadText } from '@/components/DataTable.tsx'
 import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { idLabel, matrixCsv, type MatrixView } from '@/lib/eval-view.ts'
+import { exactCell, idLabel, matrixCsv, MAX_DENSE_EXPORT_CELLS, sparseCsv, type LabeledMatrix, type MatrixView } from '@/lib/eval-view.ts'
+import { encodeMatrixUint64Flat } from '@/lib/matrix-uint64.ts'
+import { valueAt } from '@/lib/sparse-matrix.ts'
 import { MODES, ORDERS, SCALES, type MatrixMode, type MatrixOrder, type MatrixScale } from './search.ts'
 import type { OnSearch } from './types.ts'
 import { buttonClass, inputClass, Note, selectClass } from './ui.tsx'
@@ -22,12 +24,11 @@ export function formatByKind(kind: MatrixView['valueKind']): (value: number) => 
   return (v) => (Number.isNaN(v) ? '—' : v.toFixed(3))
 }
 
-export function exactByKind(values: Float64Array, cols: number): (row: number, col: number) => string {
-  return (row, col) => {
-    const v = values[row * cols + col]!
-    // Counts are integers (exact as doubles below 2^53); probabilities and shares in full precision.
-    return Number.isNaN(v) ? '' : String(v)
-  }
+/** The counts as the API's MatrixUint64 wire form; only for matrices within the dense export bound. */
+export function countsWire(counts: LabeledMatrix) {
+  const dense = new Uint32Array(counts.rows * counts.cols)
+  for (let k = 0; k < counts.nnz; k++) dense[counts.row[k]! * counts.cols + counts.col[k]!] = counts.value[k]!
+  return encodeMatrixUint64Flat(dense, counts.cols)
 }
 
 interface MatrixPanelProps {
@@ -44,15 +45,21 @@ interface MatrixPanelProps {
   onSelectCell: (rowId: string, colId: string) => void
   onSearch: OnSearch
   fileBase: string
+  isTable?: boolean
 }
 
 /** The confusion matrix: its controls, the heatmap and its exports. */
-export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasTests, selected, focusCell, onSelectCell, onSearch, fileBase }: MatrixPanelProps) {
-  const { dense, valueKind, counts } = view
-  const rowLabels = useMemo(() => dense.rowIds.map((id) => idLabel(ev, id)), [ev, dense.rowIds])
-  const colLabels = useMemo(() => dense.colIds.map((id) => idLabel(ev, id)), [ev, dense.colIds])
+export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasTests, selected, focusCell, onSelectCell, onSearch, fileBase, isTable }: MatrixPanelProps) {
+  const { matrix, valueKind, counts } = view
+  // Labels depend on the layout only: the same arrays across threshold steps keep them cached.
+  const rowKey = matrix.rowIds.join('\u0000')
+  const rowLabels = useMemo(() => matrix.rowIds.map((id) => idLabel(ev, id)), [ev, rowKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const colKey = matrix.colIds.length
+  const colLabels = useMemo(() => matrix.colIds.map((id) => idLabel(ev, id)), [ev, rowKey, colKey]) // eslint-disable-line react-hooks/exhaustive-deps
   const format = useMemo(() => formatByKind(valueKind), [valueKind])
-  const exact = useMemo(() => exactByKind(dense.values, dense.cols), [dense.values, dense.cols])
+  const exact = useMemo(() => exactCell(matrix), [matrix])
+  const isDenseExportable = matrix.rows * matrix.cols <= MAX_DENSE_EXPORT_CELLS
+  const isCountsExportable = counts !== null && counts.rows * counts.cols <= MAX_DENSE_EXPORT_CELLS
   const conceptCount = ev.conceptIds.length
   const searchId = useId()
   const listId = useId()
@@ -64,8 +71,8 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
   const cellDetails = useMemo(() => {
     if (!counts) return undefined
     return (row: number, col: number): Array<[string, string]> => {
-      const c = counts[row * dense.cols + col]!
-      if (Number.isNaN(c)) return [['Count', '—']]
+      if (col >= counts.cols) return [['Count', '—']]
+      const c = valueAt(counts, row, col)
       // Row and column sums are computed on the first hover, not on every slider step.
       const totals = view.countTotals!
       const rs = totals.rowSums[row]!
@@ -76,14 +83,15 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
         ['Column %', cs > 0 ? `${((c / cs) * 100).toFixed(1)}%` : '—'],
       ]
     }
-  }, [counts, view, dense.cols])
+  }, [counts, view])
 
-  const handleCsv = () => downloadText(`${fileBase}-matrix-${mode}${valueKind === 'probability' ? '' : `-t${threshold.toFixed(2)}`}.csv`, matrixCsv(dense, exact))
+  const suffix = `${mode}${valueKind === 'probability' ? '' : `-t${threshold.toFixed(2)}`}${top !== undefined ? `-top${top}` : ''}`
+  const handleCsv = () => downloadText(`${fileBase}-matrix-${suffix}.csv`, matrixCsv(matrix, exact))
+  const handleSparseCsv = () => downloadText(`${fileBase}-matrix-${suffix}-cells.csv`, sparseCsv(matrix))
   const handleUint64 = () => {
-    // Every count at the threshold in the current concept order, (none) column last, unfolded.
-    if (!view.fullCounts) return
-    const wire = view.fullCounts.wire
-    downloadText(`${fileBase}-counts-t${threshold.toFixed(2)}.json`, `${JSON.stringify(wire)}\n`, 'application/json')
+    // Every count at the threshold in the current concept order and top-N, (none) column last.
+    if (!counts || !isCountsExportable) return
+    downloadText(`${fileBase}-counts-t${threshold.toFixed(2)}${top !== undefined ? `-top${top}` : ''}.json`, `${JSON.stringify(countsWire(counts))}\n`, 'application/json')
   }
   const handleFocus = () => {
     const needle = searchText.trim().toLowerCase()
@@ -183,12 +191,20 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
           : ` · cells: test inputs with the actual concept whose score for the predicted concept is ≥ ${threshold.toFixed(2)}; “(none)”: nothing predicted at the threshold.`}
         {' '}Hover for counts and percentages; click or press Enter for the inputs; drag to zoom.
       </p>
+      {!isDenseExportable && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="export-note">
+          Exports: “Non-zero cells CSV” lists every non-zero cell ({matrix.nnz.toLocaleString('en')} lines); a grid of all {(matrix.rows * matrix.cols).toLocaleString('en')} cells is not offered — set Top N to export the top-N grid or MatrixUint64.
+        </p>
+      )}
       {view.ignored > 0 && <Note>{view.ignored} cells of the API’s matrix name concepts outside the ones shown and are left out.</Note>}
       <Heatmap
         label={`Confusion matrix, ${MODE_LABELS[mode].toLowerCase()}`}
-        rows={dense.rows}
-        cols={dense.cols}
-        values={dense.values}
+        rows={matrix.rows}
+        cols={matrix.cols}
+        matrix={matrix}
+        specialLine={view.other}
+        isTable={isTable}
+        onTableChange={(next) => onSearch({ table: next || undefined }, { replace: true })}
         rowLabels={rowLabels}
         colLabels={colLabels}
         rowAxisLabel="Actual"
@@ -200,14 +216,29 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
         showShares={false}
         selected={selected}
         focusCell={focusCell}
-        onSelect={({ row, col }) => onSelectCell(dense.rowIds[row]!, dense.colIds[col]!)}
+        onSelect={({ row, col }) => onSelectCell(matrix.rowIds[row]!, matrix.colIds[col]!)}
         fileName={`${fileBase}-matrix`}
         toolbar={
           <>
-            <button type="button" className={buttonClass} onClick={handleCsv}>
+            <button type="button" className={buttonClass} onClick={handleSparseCsv} title="One line per non-zero cell: actual id, predicted id, value. Any size.">
+              Non-zero cells CSV
+            </button>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={handleCsv}
+              disabled={!isDenseExportable}
+              title={isDenseExportable ? 'Every cell of the matrix as shown (top-N included), one row per actual concept' : `${matrix.rows.toLocaleString('en')} × ${matrix.cols.toLocaleString('en')} cells is too many for a grid: set Top N, or export the non-zero cells`}
+            >
               Matrix CSV
             </button>
-            <button type="button" className={buttonClass} onClick={handleUint64} disabled={!view.fullCounts} title="The counts at the threshold as the API's MatrixUint64 ({n_cols, data}), exact">
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={handleUint64}
+              disabled={!isCountsExportable}
+              title={isCountsExportable ? "The counts at the threshold as the API's MatrixUint64 ({n_cols, data}), exact, (none) column last" : 'Too many cells for a dense MatrixUint64: set Top N, or export the non-zero cells'}
+            >
               MatrixUint64 JSON
             </button>
           </>

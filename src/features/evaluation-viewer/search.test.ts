@@ -14,7 +14,7 @@ describe('readEvalSearch', () => {
 
   it('names every key for the router, so a raw value of the parent route cannot leak through', () => {
     const validated = validateEvalSearch({ threshold: 'abc', cell: 'xx' })
-    expect(Object.keys(validated).sort()).toEqual(['cell', 'compare', 'concepts', 'focus', 'mode', 'order', 'q', 'scale', 'sort', 'threshold', 'top'])
+    expect(Object.keys(validated).sort()).toEqual(['cell', 'compare', 'concepts', 'focus', 'mode', 'order', 'q', 'scale', 'sort', 'table', 'threshold', 'top'])
     expect({ ...{ threshold: 'abc', cell: 'xx' }, ...validated }.threshold).toBeUndefined()
   })
 
@@ -77,5 +77,14 @@ describe('cell parameter', () => {
 
   it('round-trips', () => {
     expect(splitCellParam(cellParam('b~c', 'c'), isKnown)).toEqual({ actual: 'b~c', predicted: 'c' })
+  })
+})
+
+describe('table', () => {
+  it('keeps "view as table" in the URL as table=true', () => {
+    expect(validateEvalSearch({ table: 'true' }).table).toBe(true)
+    expect(validateEvalSearch({ table: true }).table).toBe(true)
+    expect(validateEvalSearch({}).table).toBeUndefined()
+    expect(readEvalSearch({ table: 'maybe' }).notes.join(' ')).toMatch(/table/)
   })
 })

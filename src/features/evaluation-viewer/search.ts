@@ -36,6 +36,8 @@ export interface EvalSearch {
   sort?: string
   /** Per-concept table filter text. */
   q?: string
+  /** The matrix shown as a table of exact values ("View as table"). */
+  table?: boolean
 }
 
 const numeric = v.union([v.number(), v.pipe(v.string(), v.trim(), v.nonEmpty(), v.transform(Number))])
@@ -62,6 +64,11 @@ const FIELDS: Record<Exclude<keyof EvalSearch, 'concepts'>, Field> = {
   focus: { schema: text, problem: 'was empty', fallback: 'no focus' },
   sort: { schema: v.pipe(text, v.regex(/^-?[a-z_0-9]+$/)), problem: 'was not a column name', fallback: 'keeping the concept order' },
   q: { schema: v.pipe(v.string(), v.maxLength(500)), problem: 'was too long', fallback: 'no filter' },
+  table: {
+    schema: v.pipe(v.union([v.boolean(), v.picklist(['true', '1'])]), v.transform(() => true)),
+    problem: 'was not true',
+    fallback: 'showing the chart',
+  },
 }
 
 function shown(raw: unknown): string {

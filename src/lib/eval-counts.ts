@@ -1,0 +1,441 @@
+// Sparse counts of an evaluation at a threshold, kept up to date incrementally as the threshold
+// moves: every (input, actual concept, predicted concept) contribution is sorted by score once,
+// so a threshold step touches only the contributions it crosses, not every input or cell. The
+// matrices leave here as SparseMatrix (non-zero cells only): nothing is concepts x concepts.
+
+import {
+  NONE_ID,
+  OTHER_ID,
+  type ConceptStats,
+  type ConfusionMatrixWire,
+  type CooccurrenceMatrixWire,
+  type EvalConceptWire,
+  type PreparedEvaluation,
+  type ThresholdStats,
+} from './eval-metrics.ts'
+import { SparseBuilder, type SparseMatrix } from './sparse-matrix.ts'
+
+// ---------------------------------------------------------------------------------------------
+// Layout: which concept sits on which row/column of the matrix
+
+export interface MatrixLayout {
+  /** Row ids, in display order; OTHER_ID last when top-N folds concepts away. */
+  readonly ids: readonly string[]
+  /** Display position of each concept of the evaluation (its index in ev.conceptIds); -1 when not shown. */
+  readonly pos: Int32Array
+  /** Position of "(other)", -1 without folding. */
+  readonly other: number
+}
+
+/** Rows for the concepts in `order`; with `top`, the first `top` stay and the rest fold into "(other)". */
+export function matrixLayout(ev: PreparedEvaluation, order: readonly string[], top?: number): MatrixLayout {
+  const pos = new Int32Array(ev.conceptIds.length).fill(-1)
+  const ids: string[] = []
+  const limit = top !== undefined && top >= 0 && top < order.length ? Math.floor(top) : Infinity
+  let folded = false
+  const foldedConcepts: number[] = []
+  for (const id of order) {
+    const k = ev.conceptIndex.get(id)
+    if (k === undefined || pos[k] !== -1) continue
+    if (ids.length < limit) {
+      pos[k] = ids.length
+      ids.push(id)
+    } else {
+      folded = true
+      pos[k] = -2
+      foldedConcepts.push(k)
+    }
+  }
+  const other = folded ? ids.length : -1
+  if (folded) {
+    ids.push(OTHER_ID)
+    for (const k of foldedConcepts) pos[k] = other
+  }
+  return { ids, pos, other }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The count engine
+
+export interface CountEngine {
+  readonly ev: PreparedEvaluation
+  /** Distinct (actual, predicted) pairs ever counted; predicted -1 is the (none) column. */
+  readonly cellActual: Uint32Array
+  readonly cellPredicted: Int32Array
+  /** Contributions, score descending: (input has actual a, scored p at `score`) adds one to cell. */
+  readonly contribScore: Float64Array
+  readonly contribCell: Uint32Array
+  /** (none) contributions, best score of the input ascending: counted while below the threshold. */
+  readonly noneScore: Float64Array
+  readonly noneCell: Uint32Array
+  /** Predictions by score descending, for TP/FP per concept. */
+  readonly predScore: Float64Array
+  readonly predConcept: Uint32Array
+  readonly predIsGt: Uint8Array
+  /** State at `threshold`. */
+  threshold: number
+  /** Contributions counted (a prefix of the sorted arrays). */
+  kContrib: number
+  kNone: number
+  kPred: number
+  readonly counts: Uint32Array
+  readonly tp: Uint32Array
+  readonly fp: Uint32Array
+  /** Bumped on every change of counts, so views can tell a stale matrix. */
+  version: number
+}
+
+function sortedBy(scores: Float64Array, descending: boolean): Uint32Array {
+  const idx = new Uint32Array(scores.length)
+  for (let i = 0; i < idx.length; i++) idx[i] = i
+  return descending ? idx.sort((a, b) => scores[b]! - scores[a]! || a - b) : idx.sort((a, b) => scores[a]! - scores[b]! || a - b)
+}
+
+/** One pass over the test set: O(contributions log contributions), memory O(contributions). */
+export function createCountEngine(ev: PreparedEvaluation): CountEngine {
+  const n = ev.conceptIds.length
+  const { gtOffsets, gtConcepts, predOffsets, predConcepts, predScores } = ev
+  // Size the contributions.
+  let nContrib = 0
+  let nNone = 0
+  for (let i = 0; i < ev.inputCount; i++) {
+    const g = gtOffsets[i + 1]! - gtOffsets[i]!
+    nContrib += g * (predOffsets[i + 1]! - predOffsets[i]!)
+    nNone += g
+  }
+  const cellKey = new Map<number, number>()
+  const actual: number[] = []
+  const predicted: number[] = []
+  const cellOf = (a: number, p: number): number => {
+    const key = a * (n + 1) + (p < 0 ? n : p)
+    let c = cellKey.get(key)
+    if (c === undefined) {
+      c = actual.length
+      cellKey.set(key, c)
+      actual.push(a)
+      predicted.push(p)
+    }
+    return c
+  }
+  const cScore = new Float64Array(nContrib)
+  const cCell = new Uint32Array(nContrib)
+  const nScore = new Float64Array(nNone)
+  const nCell = new Uint32Array(nNone)
+  let q = 0
+  let r = 0
+  for (let i = 0; i < ev.inputCount; i++) {
+    const g0 = gtOffsets[i]!
+    const g1 = gtOffsets[i + 1]!
+    if (g0 === g1) continue
+    const p0 = predOffsets[i]!
+    const p1 = predOffsets[i + 1]!
+    let best = -Infinity
+    for (let x = p0; x < p1; x++) if (predScores[x]! > best) best = predScores[x]!
+    for (let y = g0; y < g1; y++) {
+      const a = gtConcepts[y]!
+      for (let x = p0; x < p1; x++) {
+        cScore[q] = predScores[x]!
+        cCell[q] = cellOf(a, predConcepts[x]!)
+        q++
+      }
+      nScore[r] = best
+      nCell[r] = cellOf(a, -1)
+      r++
+    }
+  }
+  const cOrder = sortedBy(cScore, true)
+  const nOrder = sortedBy(nScore, false)
+  const pOrder = sortedBy(predScores, true)
+  const contribScore = new Float64Array(nContrib)
+  const contribCell = new Uint32Array(nContrib)
+  for (let k = 0; k < nContrib; k++) {
+    contribScore[k] = cScore[cOrder[k]!]!
+    contribCell[k] = cCell[cOrder[k]!]!
+  }
+  const noneScore = new Float64Array(nNone)
+  const noneCell = new Uint32Array(nNone)
+  for (let k = 0; k < nNone; k++) {
+    noneScore[k] = nScore[nOrder[k]!]!
+    noneCell[k] = nCell[nOrder[k]!]!
+  }
+  const predScore = new Float64Array(pOrder.length)
+  const predConcept = new Uint32Array(pOrder.length)
+  const predIsGt = new Uint8Array(pOrder.length)
+  for (let k = 0; k < pOrder.length; k++) {
+    predScore[k] = predScores[pOrder[k]!]!
+    predConcept[k] = predConcepts[pOrder[k]!]!
+    predIsGt[k] = ev.predIsGt[pOrder[k]!]!
+  }
+  return {
+    ev,
+    cellActual: Uint32Array.from(actual),
+    cellPredicted: Int32Array.from(predicted),
+    contribScore,
+    contribCell,
+    noneScore,
+    noneCell,
+    predScore,
+    predConcept,
+    predIsGt,
+    threshold: Infinity,
+    kContrib: 0,
+    kNone: 0,
+    kPred: 0,
+    counts: new Uint32Array(actual.length),
+    tp: new Uint32Array(n),
+    fp: new Uint32Array(n),
+    version: 0,
+  }
+}
+
+/** Number of leading entries of a descending array that are >= t. */
+function countAtLeast(desc: Float64Array, t: number): number {
+  let lo = 0
+  let hi = desc.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (desc[mid]! >= t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Number of leading entries of an ascending array that are < t. */
+function countBelow(asc: Float64Array, t: number): number {
+  let lo = 0
+  let hi = asc.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (asc[mid]! < t) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Moves the engine to threshold t, touching only the contributions between the old and new t. */
+export function setEngineThreshold(e: CountEngine, t: number): void {
+  if (t === e.threshold) return
+  const kc = countAtLeast(e.contribScore, t)
+  const counts = e.counts
+  for (let k = e.kContrib; k < kc; k++) counts[e.contribCell[k]!]!++
+  for (let k = kc; k < e.kContrib; k++) counts[e.contribCell[k]!]!--
+  const kn = countBelow(e.noneScore, t)
+  for (let k = e.kNone; k < kn; k++) counts[e.noneCell[k]!]!++
+  for (let k = kn; k < e.kNone; k++) counts[e.noneCell[k]!]!--
+  const kp = countAtLeast(e.predScore, t)
+  for (let k = e.kPred; k < kp; k++) {
+    if (e.predIsGt[k] === 1) e.tp[e.predConcept[k]!]!++
+    else e.fp[e.predConcept[k]!]!++
+  }
+  for (let k = kp; k < e.kPred; k++) {
+    if (e.predIsGt[k] === 1) e.tp[e.predConcept[k]!]!--
+    else e.fp[e.predConcept[k]!]!--
+  }
+  e.kContrib = kc
+  e.kNone = kn
+  e.kPred = kp
+  e.threshold = t
+  e.version++
+}
+
+/**
+ * Counts at the engine's threshold on a layout: rows are the layout's ids, columns the same plus
+ * a last (none) column. Cells folded into "(other)" add up.
+ */
+export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix & { colIds: string[]; rowIds: string[] } {
+  const size = layout.ids.length
+  const cols = size + 1
+  const out = new SparseBuilder(1024)
+  const folded = new Map<number, number>()
+  const { counts, cellActual, cellPredicted } = e
+  const pos = layout.pos
+  for (let c = 0; c < counts.length; c++) {
+    const v = counts[c]!
+    if (v === 0) continue
+    const r = pos[cellActual[c]!]!
+    if (r < 0) continue
+    const p = cellPredicted[c]!
+    const col = p < 0 ? size : pos[p]!
+    if (col < 0) continue
+    if (r === layout.other || col === layout.other) {
+      const key = r * cols + col
+      folded.set(key, (folded.get(key) ?? 0) + v)
+    } else out.push(r, col, v)
+  }
+  for (const [key, v] of folded) out.push(Math.floor(key / cols), key % cols, v)
+  return { ...out.finish(size, cols), rowIds: layout.ids.slice(), colIds: [...layout.ids, NONE_ID] }
+}
+
+/** TP/FP/FN/TN per concept at the engine's threshold: O(concepts). */
+export function engineStats(e: CountEngine): ThresholdStats {
+  const ev = e.ev
+  const count = ev.conceptIds.length
+  const concepts: ConceptStats[] = new Array<ConceptStats>(count)
+  let sp = 0
+  let sr = 0
+  let sf = 0
+  let averaged = 0
+  for (let c = 0; c < count; c++) {
+    const support = ev.support[c]!
+    const t = e.tp[c]!
+    const f = e.fp[c]!
+    const fn = support - t
+    const precision = t + f === 0 ? 0 : t / (t + f)
+    const recall = support === 0 ? 0 : t / support
+    const f1 = 2 * t + f + fn === 0 ? 0 : (2 * t) / (2 * t + f + fn)
+    concepts[c] = { id: ev.conceptIds[c]!, name: ev.conceptNames[c]!, support, tp: t, fp: f, fn, tn: ev.inputCount - t - f - fn, precision, recall, f1 }
+    if (support > 0) {
+      sp += precision
+      sr += recall
+      sf += f1
+      averaged++
+    }
+  }
+  const avg = (s: number) => (averaged === 0 ? 0 : s / averaged)
+  return { threshold: e.threshold, concepts, macro: { precision: avg(sp), recall: avg(sr), f1: avg(sf), conceptCount: averaged } }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API's matrices, sparse
+
+function keyOf(c: EvalConceptWire | null | undefined): string | undefined {
+  if (c === null || typeof c !== 'object') return undefined
+  if (typeof c.id === 'string' && c.id !== '') return c.id
+  if (typeof c.name === 'string' && c.name !== '') return c.name
+  return undefined
+}
+
+/** The API's cells as concept indices, parsed once. */
+export interface ConceptCells {
+  a: Uint32Array
+  p: Uint32Array
+  v: Float64Array
+  /** Cells naming a concept the evaluation does not know. */
+  ignored: number
+}
+
+/** The API's confusion matrix (average probabilities); a pair sent twice keeps the last value. */
+export function confusionCells(ev: PreparedEvaluation, cm: ConfusionMatrixWire | null | undefined): ConceptCells {
+  const list = Array.isArray(cm?.matrix) ? cm.matrix : []
+  const seen = new Map<number, number>()
+  const b = new SparseBuilder(list.length)
+  let ignored = 0
+  const n = ev.conceptIds.length
+  for (const e of list) {
+    if (e === null || typeof e !== 'object') continue
+    const actual = typeof e.actual === 'string' && e.actual !== '' ? e.actual : keyOf(e.actual_concept)
+    const predicted = typeof e.predicted === 'string' && e.predicted !== '' ? e.predicted : keyOf(e.predicted_concept)
+    const a = actual === undefined ? undefined : ev.conceptIndex.get(actual)
+    const p = predicted === undefined ? undefined : ev.conceptIndex.get(predicted)
+    if (a === undefined || p === undefined) {
+      ignored++
+      continue
+    }
+    const v = typeof e.value === 'number' && Number.isFinite(e.value) ? e.value : 0
+    const key = a * n + p
+    const at = seen.get(key)
+    if (at !== undefined) b.value[at] = v
+    else {
+      seen.set(key, b.nnz)
+      b.push(a, p, v)
+    }
+  }
+  return { a: b.row.subarray(0, b.nnz), p: b.col.subarray(0, b.nnz), v: b.value.subarray(0, b.nnz), ignored }
+}
+
+/** The API's co-occurrence counts. */
+export function cooccurrenceCells(ev: PreparedEvaluation, cm: CooccurrenceMatrixWire | null | undefined): ConceptCells {
+  const list = Array.isArray(cm?.matrix) ? cm.matrix : []
+  const b = new SparseBuilder(list.length)
+  let ignored = 0
+  for (const e of list) {
+    if (e === null || typeof e !== 'object') continue
+    const a = typeof e.row === 'string' ? ev.conceptIndex.get(e.row) : undefined
+    const p = typeof e.col === 'string' ? ev.conceptIndex.get(e.col) : undefined
+    if (a === undefined || p === undefined) {
+      ignored++
+      continue
+    }
+    const v = typeof e.count === 'number' && Number.isFinite(e.count) ? e.count : 0
+    if (v !== 0) b.push(a, p, v)
+  }
+  return { a: b.row.subarray(0, b.nnz), p: b.col.subarray(0, b.nnz), v: b.value.subarray(0, b.nnz), ignored }
+}
+
+/**
+ * Concept cells on a layout. 'sum': folded cells add up. 'average' (probabilities): a folded row is
+ * the mean of its rows weighted by `weights` (ground-truth frequency per concept; equal weights
+ * when all are zero) while folded columns add up, keeping each row's probability mass.
+ */
+export function cellsOnLayout(cells: ConceptCells, layout: MatrixLayout, mode: 'sum' | 'average', weights?: ArrayLike<number>): SparseMatrix & { rowIds: string[]; colIds: string[]; outside: number } {
+  const size = layout.ids.length
+  const pos = layout.pos
+  let otherWeight = 0
+  let otherMembers = 0
+  const useWeights = mode === 'average' && layout.other >= 0
+  let anyWeight = false
+  if (useWeights && weights) {
+    for (let k = 0; k < pos.length; k++) {
+      if (pos[k] === layout.other) {
+        const w = weights[k]!
+        if (w > 0) otherWeight += w
+        otherMembers++
+      }
+    }
+    anyWeight = otherWeight > 0
+  } else if (useWeights) for (let k = 0; k < pos.length; k++) if (pos[k] === layout.other) otherMembers++
+  const out = new SparseBuilder(cells.a.length)
+  const folded = new Map<number, number>()
+  let outside = 0
+  for (let k = 0; k < cells.a.length; k++) {
+    const r = pos[cells.a[k]!]!
+    const c = pos[cells.p[k]!]!
+    if (r < 0 || c < 0) {
+      outside++
+      continue
+    }
+    let v = cells.v[k]!
+    if (r === layout.other || c === layout.other) {
+      if (useWeights && r === layout.other) {
+        const w = anyWeight && weights ? Math.max(0, weights[cells.a[k]!]!) / otherWeight : 1 / Math.max(1, otherMembers)
+        v *= w
+      }
+      const key = r * size + c
+      folded.set(key, (folded.get(key) ?? 0) + v)
+    } else out.push(r, c, v)
+  }
+  for (const [key, v] of folded) if (v !== 0) out.push(Math.floor(key / size), key % size, v)
+  return { ...out.finish(size, size), rowIds: layout.ids.slice(), colIds: layout.ids.slice(), outside }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Most confused pairs
+
+export interface ConfusedPair {
+  actual: string
+  predicted: string
+  count: number
+  /** Share of the actual concept's row. */
+  share: number
+}
+
+/** The largest off-diagonal cells between real concepts (no "(none)" or "(other)"), largest first. */
+export function mostConfusedPairs(m: SparseMatrix & { rowIds: readonly string[]; colIds: readonly string[] }, limit: number): ConfusedPair[] {
+  const rowSums = new Float64Array(m.rows)
+  for (let k = 0; k < m.nnz; k++) {
+    const r = m.row[k]!
+    rowSums[r] = rowSums[r]! + m.value[k]!
+  }
+  const idx: number[] = []
+  for (let k = 0; k < m.nnz; k++) {
+    const a = m.rowIds[m.row[k]!]!
+    const p = m.colIds[m.col[k]!]!
+    if (a === p || a === NONE_ID || p === NONE_ID || a === OTHER_ID || p === OTHER_ID || m.value[k]! <= 0) continue
+    idx.push(k)
+  }
+  idx.sort((x, y) => m.value[y]! - m.value[x]! || m.row[x]! - m.row[y]! || m.col[x]! - m.col[y]!)
+  return idx.slice(0, limit).map((k) => {
+    const s = rowSums[m.row[k]!]!
+    return { actual: m.rowIds[m.row[k]!]!, predicted: m.colIds[m.col[k]!]!, count: m.value[k]!, share: s > 0 ? m.value[k]! / s : 0 }
+  })
+}
