@@ -2,7 +2,7 @@
 // from the test set the API returns.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { conceptMetrics, confusionOf, type TestSet } from './data/evaluation'
+import { computeEvaluation, conceptMetrics, confusionOf, type TestSet } from './data/evaluation'
 import { getWorld, type EvalRec } from './data/world'
 import { ALL_FIELDS, call, demoApi } from '../../test/demo-utils'
 
@@ -136,12 +136,36 @@ function checkConsistency(em: {
 describe('evaluation consistency', () => {
   const world = getWorld()
 
-  it('covers 2 to 1,000 concepts, classification and detection', () => {
+  it('covers 2 to 10,000 concepts, classification and detection', () => {
     const counts = world.evaluations.map((e) => e.conceptCount)
     expect(Math.min(...counts)).toBe(2)
-    expect(Math.max(...counts)).toBe(1000)
+    expect(Math.max(...counts)).toBe(10000)
     expect(world.evaluations.length).toBeGreaterThanOrEqual(38)
     expect(world.evaluations.filter((e) => e.kind === 'detection').length).toBeGreaterThanOrEqual(6)
+  })
+
+  it('10,000 concepts: about 20,000 inputs, top-5 predictions, long-tailed and confused among related concepts', () => {
+    const rec = world.evaluations.find((e) => e.conceptCount === 10000)!
+    const d = computeEvaluation(rec, false)
+    const ts = d.testSet
+    expect(ts.n).toBe(20000)
+    for (let i = 0; i < ts.n; i++) expect((ts.predStart[i + 1] ?? 0) - (ts.predStart[i] ?? 0)).toBeLessThanOrEqual(5)
+    // Long tail: the most frequent concept is far above the median one.
+    const freq = d.metrics.map((m) => m.numPos).sort((a, b) => b - a)
+    expect(freq[0]!).toBeGreaterThan(50 * freq[5000]!)
+    // Confusions mostly stay among concepts sharing a noun ("red-car" with "blue-car").
+    const noun = (id: string) => id.replace(/-\d+$/, '').split('-').pop()
+    let related = 0
+    let off = 0
+    for (const c of d.confusion) {
+      if (c.a === c.p || c.v < 0.2) continue
+      off++
+      if (noun(d.concepts[c.a]!.id) === noun(d.concepts[c.p]!.id)) related++
+    }
+    expect(off).toBeGreaterThan(1000)
+    expect(related / off).toBeGreaterThan(0.5)
+    // Deterministic: the same world gives the same test set.
+    expect(computeEvaluation(rec, false).testSet.predS).toEqual(ts.predS)
   })
 
   it('2-concept classification', async () => {

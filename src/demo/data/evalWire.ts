@@ -171,8 +171,20 @@ function testSetWire(rec: EvalRec, d: EvalDetail): Record<string, unknown>[] {
   return out
 }
 
+// The wire objects of large evaluations take seconds to build (10,000 concepts: about 57 MB of
+// JSON): keep the last one so a reload or a second viewer answers from memory.
+let lastWire: { key: string; wire: Record<string, unknown> } | undefined
+const CACHE_WIRE_FROM_CONCEPTS = 2000
+
 /** The EvalMetrics message of an evaluation; `fields` select the heavy parts. */
 export function evalWire(rec: EvalRec, fields: EvalFields = {}): Record<string, unknown> {
+  if (rec.conceptCount < CACHE_WIRE_FROM_CONCEPTS) return buildEvalWire(rec, fields)
+  const key = `${rec.id}|${EVAL_FIELDS.filter((f) => fields[f]).join(',')}`
+  if (lastWire?.key !== key) lastWire = { key, wire: buildEvalWire(rec, fields) }
+  return lastWire.wire
+}
+
+function buildEvalWire(rec: EvalRec, fields: EvalFields): Record<string, unknown> {
   const datasetRef = (ref: { datasetId: string; versionId: string }): Record<string, unknown> => ({
     id: ref.datasetId,
     app_id: rec.appId,

@@ -176,6 +176,43 @@ interface ConceptModel {
   pickConcept: () => number
 }
 
+/** Concepts from this many on get a long-tailed frequency and confusions among related concepts. */
+export const LARGE_EVAL_CONCEPTS = 2000
+
+/**
+ * The model of a large label space (Clarifai's general model): concept frequency follows a
+ * Zipf-like law over a shuffled rank, and each concept's likely confusions are concepts sharing
+ * its noun ("red-car" with "blue-car"), else random ones.
+ */
+function largeConceptModel(rng: Rng, concepts: readonly ConceptRec[]): ConceptModel {
+  const k = concepts.length
+  const floor = rng.range(0.45, 0.7)
+  const rank = rng.shuffle([...Array(k).keys()])
+  const weights = new Array<number>(k)
+  rank.forEach((c, r) => (weights[c] = 1 / Math.pow(r + 1, 1.05)))
+  const byNoun = new Map<string, number[]>()
+  concepts.forEach((c, i) => {
+    const noun = c.id.replace(/-\d+$/, '').split('-').pop() ?? c.id
+    let group = byNoun.get(noun)
+    if (!group) byNoun.set(noun, (group = []))
+    group.push(i)
+  })
+  const difficulty: number[] = []
+  const neighbors: number[][] = []
+  concepts.forEach((c, i) => {
+    difficulty.push(floor + (0.97 - floor) * Math.pow(rng.float(), 0.7))
+    const noun = c.id.replace(/-\d+$/, '').split('-').pop() ?? c.id
+    const group = (byNoun.get(noun) ?? []).filter((x) => x !== i)
+    const set = new Set<number>()
+    for (let tries = 0; set.size < 4 && tries < 12; tries++) {
+      const n = group.length > 0 && tries < 8 ? rng.pick(group) : rng.int(0, k - 1)
+      if (n !== i) set.add(n)
+    }
+    neighbors.push([...set])
+  })
+  return { difficulty, neighbors, pickConcept: cumulativePicker(rng, weights) }
+}
+
 function conceptModel(rng: Rng, k: number): ConceptModel {
   // Each evaluation has its own overall quality, so leaderboards have something to sort.
   const floor = rng.range(0.3, 0.75)
@@ -257,8 +294,8 @@ function topPredictions(rng: Rng, k: number, gts: readonly number[], m: ConceptM
   return Math.min(want, candC.length)
 }
 
-function generateClassification(rec: EvalRec, k: number, rng: Rng): TestSet {
-  const m = conceptModel(rng, k)
+function generateClassification(rec: EvalRec, k: number, rng: Rng, concepts: readonly ConceptRec[]): TestSet {
+  const m = k >= LARGE_EVAL_CONCEPTS ? largeConceptModel(rng, concepts) : conceptModel(rng, k)
   const builder = new TestSetBuilder()
   const gts: number[] = []
   for (const primary of primaries(rng, rec.nInputs, k, m)) {
@@ -621,7 +658,7 @@ export function computeEvaluation(rec: EvalRec, withCurves = true): EvalDetail {
   const k = rec.conceptCount
   const concepts = makeConcepts(rec.conceptKey, rec.conceptVocab, k)
   const rng = new Rng(`eval/${rec.id}/testset`)
-  const testSet = rec.kind === 'detection' ? generateDetection(rec, k, rng) : generateClassification(rec, k, rng)
+  const testSet = rec.kind === 'detection' ? generateDetection(rec, k, rng) : generateClassification(rec, k, rng, concepts)
   const metrics = conceptMetrics(testSet, withCurves)
   const confusion = confusionOf(testSet)
   const diag = new Float64Array(k)

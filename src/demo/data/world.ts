@@ -262,12 +262,16 @@ const PLAN: PlanEntry[] = [
   { kind: 'detection', concepts: 40 },
   { kind: 'classification', concepts: 10, status: Code.MODEL_EVALUATING },
   { kind: 'classification', concepts: 5, status: Code.MODEL_EVALUATION_FAILED },
+  // Clarifai's general model scale: 10,000 concepts, about 20,000 test inputs. Last in the plan,
+  // so the evaluations above keep their ids and data.
+  { kind: 'classification', concepts: 10000, app: 'general-vision', multiLabel: true },
 ]
 
 const CLASSIFIER_TYPES = new Set(['visual-classifier', 'embedding-classifier', 'text-classifier'])
 
 function testSetSize(kind: EvalKind, concepts: number, rng: Rng): number {
   if (kind === 'detection') return Math.min(600, Math.max(120, concepts * 30 + rng.int(0, 40)))
+  if (concepts >= 10000) return 2 * concepts
   if (concepts >= 1000) return 3000
   return Math.min(3000, Math.max(150, concepts * 24 + rng.int(0, 60)))
 }
