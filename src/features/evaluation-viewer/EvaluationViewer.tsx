@@ -10,6 +10,7 @@ import {
   evaluationState,
   hasTestSet,
   preparedFor,
+  countsAt,
   probabilityMatrix,
   statsAt,
   withoutSections,
@@ -18,6 +19,7 @@ import {
 } from '@/lib/eval-view.ts'
 import { ComparePanel } from './ComparePanel.tsx'
 import { ConceptTable } from './ConceptTable.tsx'
+import { ConfusedPairs } from './ConfusedPairs.tsx'
 import { CurvesPanel } from './CurvesPanel.tsx'
 import { DetectionPanel } from './DetectionPanel.tsx'
 import { Cooccurrence, LabelDistribution } from './LabelsPanel.tsx'
@@ -183,6 +185,8 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   // The slider follows the pointer at once; the matrix and everything counted from the test set
   // follow as a deferred render (React drops stale ones), so a drag over 1,000 concepts stays smooth.
   const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold: slowThreshold, concepts: orderedIds, top }, probability), [ev, clean, mode, slowThreshold, orderedIds, top, probability])
+  // Confused pairs look at every concept, folded or not.
+  const pairCounts = useMemo(() => (!hasTests ? null : top === undefined ? view.counts : countsAt(ev, slowThreshold, orderedIds)), [hasTests, top, view.counts, ev, slowThreshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, slowThreshold) : null), [ev, hasTests, slowThreshold])
   const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
   const rows = useMemo(() => (stats ? conceptRows(ev, stats, best, facts) : []), [ev, stats, best, facts])
@@ -261,6 +265,12 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
           />
         )}
       </Panel>
+
+      {pairCounts && (
+        <Panel id="confused" title="Most confused pairs">
+          <ConfusedPairs ev={ev} counts={pairCounts} threshold={slowThreshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
+        </Panel>
+      )}
 
       {cell && hasTests && <SelectionDetails ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={slowThreshold} onClose={() => onSearch({ cell: undefined })} />}
       {cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { mostConfusedPairs, matrixLayout } from './eval-counts.ts'
+import { OTHER_ID, NONE_ID, prepareEvaluation } from './eval-metrics.ts'
+import { rasterize, sparseFromDense, subtractSparse, valueAt, lineTotals, normalizeSparse } from './sparse-matrix.ts'
+
+describe('mostConfusedPairs', () => {
+  const m = {
+    ...sparseFromDense(Float64Array.of(5, 3, 0, 2, 1, 4, 6, 0, 9, 0, 0, 7), 3, 4),
+    rowIds: ['a', 'b', OTHER_ID],
+    colIds: ['a', 'b', OTHER_ID, NONE_ID],
+  }
+  it('lists off-diagonal cells between real concepts, largest first, with their share of the row', () => {
+    expect(mostConfusedPairs(m, 10)).toEqual([
+      { actual: 'a', predicted: 'b', count: 3, share: 3 / 10 },
+      { actual: 'b', predicted: 'a', count: 1, share: 1 / 11 },
+    ])
+    expect(mostConfusedPairs(m, 1)).toHaveLength(1)
+  })
+})
+
+describe('matrixLayout', () => {
+  const ev = prepareEvaluation({ confusion_matrix: { concept_ids: ['x', 'y', 'z', 'w'] } })
+  it('keeps the first n concepts and folds the rest into (other)', () => {
+    const l = matrixLayout(ev, ['z', 'x', 'y', 'w'], 2)
+    expect(l.ids).toEqual(['z', 'x', OTHER_ID])
+    expect(Array.from(l.pos)).toEqual([1, 2, 0, 2])
+    expect(l.other).toBe(2)
+    expect(matrixLayout(ev, ['z', 'x'], undefined).ids).toEqual(['z', 'x'])
+  })
+})
+
+describe('sparse matrices', () => {
+  const m = sparseFromDense(Float64Array.of(1, 0, 0, 0, -8, 0, 0, 0, 3), 3, 3)
+  it('reads cells, sums and normalizes without a dense form', () => {
+    expect(m.nnz).toBe(3)
+    expect(valueAt(m, 1, 1)).toBe(-8)
+    expect(valueAt(m, 0, 2)).toBe(0)
+    expect(lineTotals(m).total).toBe(-4)
+    expect(valueAt(normalizeSparse(m, 'row'), 2, 2)).toBe(1)
+  })
+  it('pools a window keeping the value of largest magnitude of each block', () => {
+    const r = rasterize(m, { r0: 0, r1: 3, c0: 0, c1: 3 }, 1, 1)
+    expect(r.rows * r.cols).toBe(1)
+    expect(r.values[0]).toBe(-8)
+    const full = rasterize(m, { r0: 1, r1: 3, c0: 1, c1: 3 }, 10, 10)
+    expect(Array.from(full.values)).toEqual([-8, 0, 0, 3])
+    // A special line is scaled by its factor before pooling.
+    const special = rasterize(m, { r0: 0, r1: 3, c0: 0, c1: 3 }, 3, 3, undefined, { row: 2, col: 2, factor: 0.5 })
+    expect(special.values[8]).toBe(1.5)
+  })
+  it('subtracts aligned matrices cell by cell', () => {
+    const b = sparseFromDense(Float64Array.of(1, 2, 0, 0), 2, 2)
+    const id = Int32Array.of(0, 1, -1)
+    const d = subtractSparse(m, b, id, id, Int32Array.of(0, 1), Int32Array.of(0, 1), 2, 2)
+    expect(valueAt(d, 0, 0)).toBe(0)
+    expect(valueAt(d, 0, 1)).toBe(-2)
+    expect(valueAt(d, 1, 1)).toBe(-8)
+    expect(d.nnz).toBe(2)
+  })
+})
