@@ -227,7 +227,8 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   }
 
   return (
-    <div className="space-y-8">
+    // Every element scrolled into view (keyboard focus, concept search) stops below the sticky threshold bar.
+    <div className="space-y-8 [&_*]:scroll-mt-20">
       {viewNotes.length > 0 && <UrlNotes notes={viewNotes} />}
       {state(metrics) !== 'evaluated' && state(metrics) !== 'unknown' && <StatusPanel metrics={metrics} />}
       {problems.map((p) => (
