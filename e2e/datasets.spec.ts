@@ -29,7 +29,7 @@ test('lists datasets, filters them, opens one and comes back with the filters ke
 
   await table.getByRole('link', { name: 'baseline-2024' }).click()
   await expect(page.getByRole('heading', { name: 'baseline-2024', level: 1 })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(10)
+  await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(11)
 
   await page.goBack()
   await expect(page).toHaveURL(/[?&]search=baseline/)
@@ -55,7 +55,7 @@ test('a dataset shows its versions and a chart of inputs and annotations with an
   test.slow()
   await page.goto(`${APP}/datasets/baseline-2024`)
   const versions = page.getByRole('table', { name: 'versions' })
-  await expect(versions.getByRole('row')).toHaveCount(10)
+  await expect(versions.getByRole('row')).toHaveCount(11)
   await expect(versions.getByText('Evaluation predictions').first()).toBeVisible()
   await expect(versions.getByRole('link', { name: /^[\w-]+@[0-9a-f]{8}$/ }).first()).toBeVisible()
 
@@ -161,7 +161,7 @@ test('deep links issue their API requests in one wave', async ({ page }) => {
   expect(new Set(version.late)).toEqual(new Set([annotations]))
 
   const dataset = await apiWave(page, `${APP}/datasets/baseline-2024`, async () => {
-    await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(10)
+    await expect(page.getByRole('table', { name: 'versions' }).getByRole('row')).toHaveCount(11)
   })
   const base = '/v2/users/demo/apps/general-vision/datasets/baseline-2024'
   expect(dataset.started).toEqual([base, `${base}/versions`])
