@@ -3,8 +3,8 @@ import { expect, test, type Page } from '@playwright/test'
 /** The first render after a fresh load boots the whole console: on a busy machine that takes a while. */
 const BOOT = { timeout: 30_000 }
 
-// From the stand-in's deterministic world (src/demo/data/world.ts): general-vision has eight
-// evaluated models (two of them detectors); document-ocr's only evaluation failed.
+// From the stand-in's deterministic world (src/demo/data/world.ts): general-vision has nine
+// evaluations (two of detectors, one of 10,000 concepts); document-ocr's only evaluation failed.
 const APP = '/demo/general-vision'
 const BOARD = `${APP}/evaluations`
 const COLUMNS = ['#', 'Evaluation', 'Model', 'Type', 'Ground truth', 'Status', 'ROC AUC', 'F1', 'Precision', 'Recall', 'mAP']
@@ -27,7 +27,7 @@ function isSorted(values: number[], direction: 'asc' | 'desc'): boolean {
 test('the leaderboard lists the app evaluations with models, datasets and metrics', async ({ page }) => {
   await page.goto(BOARD)
   await expect(page.getByRole('heading', { name: 'Evaluation leaderboard', level: 1 })).toBeVisible(BOOT)
-  await expect(board(page).locator('tbody tr')).toHaveCount(8)
+  await expect(board(page).locator('tbody tr')).toHaveCount(9)
   const headers = (await board(page).locator('thead th').allTextContents()).map((t) => t.trim())
   expect(headers).toEqual(COLUMNS)
   const first = board(page).locator('tbody tr').first()
@@ -98,7 +98,7 @@ test('the form sorts and filters through the URL, and bad link values get a note
   await page.goto(`${BOARD}?sort=bogus&per_page=0`)
   await expect(page.getByText(/Dropped sort=bogus/)).toBeVisible(BOOT)
   await expect(page.getByText(/Dropped per_page=0/)).toBeVisible()
-  await expect(board(page).locator('tbody tr')).toHaveCount(8)
+  await expect(board(page).locator('tbody tr')).toHaveCount(9)
 
   const form = page.getByRole('form', { name: 'Filter evaluations' })
   await form.getByLabel('Sort by', { exact: true }).selectOption({ label: 'Recall' })
