@@ -4,18 +4,24 @@ import { expect, test, type Page } from '@playwright/test'
 const BOOT = { timeout: 30_000 }
 
 // From the stand-in's deterministic world (src/demo/data/world.ts): general-vision has nine
-// evaluations (two of detectors, one of 10,000 concepts); document-ocr's only evaluation failed.
+// evaluations, seven of classifiers (one of 10,000 concepts) and two of detectors; document-ocr's
+// only evaluation failed.
 const APP = '/demo/general-vision'
 const BOARD = `${APP}/evaluations`
-const COLUMNS = ['#', 'Evaluation', 'Model', 'Type', 'Ground truth', 'Status', 'ROC AUC', 'F1', 'Precision', 'Recall', 'mAP']
+const CLASSIFIER_COLUMNS = ['Compare', '#', 'Evaluation', 'Model version', 'Type', 'Ground truth', 'Status', 'ROC AUC', 'F1', 'Precision', 'Recall', 'Version created']
+const DETECTOR_COLUMNS = ['Compare', '#', 'Evaluation', 'Model version', 'Type', 'Ground truth', 'Status', 'mAP', 'Precision', 'Recall', 'Version created']
 
 function board(page: Page) {
   return page.getByRole('table', { name: 'evaluations' })
 }
 
-/** The numbers of one metric column, top to bottom ("—" as NaN). */
-async function column(page: Page, header: string): Promise<number[]> {
-  const index = COLUMNS.indexOf(header) + 1
+function header(page: Page, label: string) {
+  return board(page).getByRole('columnheader', { name: new RegExp(`^${label}\\b`) })
+}
+
+/** The numbers of one column, top to bottom ("—" as NaN). */
+async function column(page: Page, label: string, columns = CLASSIFIER_COLUMNS): Promise<number[]> {
+  const index = columns.indexOf(label) + 1
   const texts = await board(page).locator(`tbody tr td:nth-child(${index})`).allTextContents()
   return texts.map((t) => Number(t.trim()))
 }
@@ -24,91 +30,75 @@ function isSorted(values: number[], direction: 'asc' | 'desc'): boolean {
   return values.every((v, i) => i === 0 || (direction === 'desc' ? (values[i - 1] as number) >= v : (values[i - 1] as number) <= v))
 }
 
-test('the leaderboard lists the app evaluations with models, datasets and metrics', async ({ page }) => {
+test('a deep link without a sort is ranked: classifiers by ROC AUC, numbered 1 to n', async ({ page }) => {
   await page.goto(BOARD)
   await expect(page.getByRole('heading', { name: 'Evaluation leaderboard', level: 1 })).toBeVisible(BOOT)
-  await expect(board(page).locator('tbody tr')).toHaveCount(9)
-  const headers = (await board(page).locator('thead th').allTextContents()).map((t) => t.trim())
-  expect(headers).toEqual(COLUMNS)
-  const first = board(page).locator('tbody tr').first()
-  await expect(first.locator('td').nth(1).getByRole('link')).toHaveAttribute('href', new RegExp(`^${BOARD}/[0-9a-f]{32}$`))
-  await expect(first.locator('td').nth(2).getByRole('link').first()).toHaveAttribute('href', new RegExp(`^${APP}/models/[\\w-]+$`))
-  await expect(first.locator('td').nth(2).getByRole('link').nth(1)).toHaveAttribute('href', new RegExp(`^${APP}/models/[\\w-]+/versions/[0-9a-f]{32}$`))
-  await expect(first.locator('td').nth(4).getByRole('link')).toHaveAttribute('href', new RegExp(`^${APP}/datasets/[\\w-]+/versions/[0-9a-f]{32}$`))
-  await expect(first).toContainText('Model evaluated')
-  for (const value of await column(page, 'ROC AUC')) expect(value).toBeGreaterThan(0)
-})
-
-test('rank by a metric, filter by model type, open an evaluation and come back with both kept', async ({ page }) => {
-  await page.goto(BOARD)
-  await page.getByRole('navigation', { name: 'Rank by' }).getByRole('link', { name: 'ROC AUC' }).click()
-  await expect(page).toHaveURL(/sort=roc_auc/, BOOT)
-  await expect(board(page).locator('thead th').nth(COLUMNS.indexOf('ROC AUC'))).toHaveText('ROC AUC ↓')
+  await expect(board(page).locator('tbody tr')).toHaveCount(7)
+  await expect(header(page, 'ROC AUC')).toHaveAttribute('aria-sort', 'descending')
+  await expect(header(page, 'F1')).toHaveAttribute('aria-sort', 'none')
   expect(isSorted(await column(page, 'ROC AUC'), 'desc')).toBe(true)
-
-  await page.getByLabel('Model type').selectOption({ label: 'Visual Detector' })
-  await expect(page).toHaveURL(/model_type_id=visual-detector/)
-  await expect(page).toHaveURL(/sort=roc_auc/)
-  await expect(board(page).locator('tbody tr')).toHaveCount(2)
-  for (const map of await column(page, 'mAP')) expect(map).toBeGreaterThan(0)
-
-  const link = board(page).locator('tbody tr').first().locator('td').nth(1).getByRole('link')
-  const href = (await link.getAttribute('href')) as string
-  await link.click()
-  await expect(page).toHaveURL(new RegExp(`${href}$`))
-  await page.goBack({ waitUntil: 'commit' })
-  await expect(page).toHaveURL(/model_type_id=visual-detector/)
-  await expect(page).toHaveURL(/sort=roc_auc/)
-  await expect(page.getByLabel('Model type')).toHaveValue('visual-detector')
-  await expect(page.getByRole('navigation', { name: 'Rank by' }).getByRole('link', { name: 'ROC AUC' })).toHaveAttribute('aria-current', 'page')
-  await expect(board(page).locator('tbody tr')).toHaveCount(2)
+  expect(await column(page, '#')).toEqual([1, 2, 3, 4, 5, 6, 7])
+  // Never one rank across kinds: no detector here, and no mAP column.
+  await expect(board(page).getByRole('cell', { name: 'Visual Detector' })).toHaveCount(0)
+  await expect(header(page, 'mAP')).toHaveCount(0)
+  // Every row names what was evaluated and when its version was made (evaluations carry no date).
+  const first = board(page).locator('tbody tr').first()
+  await expect(first.getByRole('link').first()).toHaveAttribute('href', new RegExp(`^${BOARD}/[0-9a-f]{32}$`))
+  await expect(first.locator('td').nth(CLASSIFIER_COLUMNS.indexOf('Version created')).locator('time')).toBeVisible()
 })
 
-for (const [label, sort] of [
-  ['F1', 'f1'],
-  ['Precision', 'precision'],
-  ['Recall', 'recall'],
-] as const) {
-  test(`a deep link sorted by ${label} ranks by it`, async ({ page }) => {
-    await page.goto(`${BOARD}?sort=${sort}`)
-    await expect(board(page).locator('thead th').nth(COLUMNS.indexOf(label))).toHaveText(`${label} ↓`, BOOT)
-    expect(isSorted(await column(page, label), 'desc')).toBe(true)
-    await expect(page.getByRole('navigation', { name: 'Rank by' }).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page')
-  })
-}
+test('detectors have their own table, ranked by mAP', async ({ page }) => {
+  await page.goto(BOARD)
+  await page.getByRole('navigation', { name: 'Model kind' }).getByRole('link', { name: 'Detectors' }).click(BOOT)
+  await expect(page).toHaveURL(/model_type_id=visual-detector/)
+  await expect(board(page).locator('tbody tr')).toHaveCount(2)
+  await expect(header(page, 'mAP')).toHaveAttribute('aria-sort', 'descending')
+  await expect(header(page, 'ROC AUC')).toHaveCount(0)
+  const maps = await column(page, 'mAP', DETECTOR_COLUMNS)
+  expect(maps.every((v) => v > 0)).toBe(true)
+  expect(isSorted(maps, 'desc')).toBe(true)
+  expect(await column(page, '#', DETECTOR_COLUMNS)).toEqual([1, 2])
+})
 
-test('a sorted deep link survives a reload', async ({ page }) => {
-  await page.goto(`${BOARD}?sort=f1&order=asc`)
-  await expect(board(page).locator('thead th').nth(COLUMNS.indexOf('F1'))).toHaveText('F1 ↑', BOOT)
+test('one sort control: column headers, kept in the URL, flipped by a second click, surviving a reload', async ({ page }) => {
+  await page.goto(BOARD)
+  await expect(page.getByRole('navigation', { name: 'Rank by' })).toHaveCount(0)
+  await header(page, 'F1').getByRole('link').click(BOOT)
+  await expect(page).toHaveURL(/sort=f1/)
+  await expect(header(page, 'F1')).toHaveAttribute('aria-sort', 'descending')
+  await expect(header(page, 'ROC AUC')).toHaveAttribute('aria-sort', 'none')
+  expect(isSorted(await column(page, 'F1'), 'desc')).toBe(true)
+  await header(page, 'F1').getByRole('link').click()
+  await expect(page).toHaveURL(/order=asc/)
+  await expect(header(page, 'F1')).toHaveAttribute('aria-sort', 'ascending')
   await page.reload()
-  await expect(board(page).locator('thead th').nth(COLUMNS.indexOf('F1'))).toHaveText('F1 ↑', BOOT)
+  await expect(header(page, 'F1')).toHaveAttribute('aria-sort', 'ascending', BOOT)
   expect(isSorted(await column(page, 'F1'), 'asc')).toBe(true)
+  // The filter form no longer has a sort of its own.
+  await page.getByText('Filters and sort').click()
+  await expect(page.getByRole('form', { name: 'Filter evaluations' }).getByLabel('Sort by', { exact: true })).toHaveCount(0)
 })
 
-test('ranking by mAP puts the detection evaluations first', async ({ page }) => {
-  await page.goto(`${BOARD}?sort=mean_avg_precision`)
-  await expect(board(page).locator('thead th').nth(COLUMNS.indexOf('mAP'))).toHaveText('mAP ↓', BOOT)
-  const maps = await column(page, 'mAP')
-  expect(maps.slice(0, 2).every((v) => v > 0)).toBe(true)
-  expect(isSorted(maps.slice(0, 2), 'desc')).toBe(true)
-  expect(maps.slice(2).every((v) => Number.isNaN(v))).toBe(true)
+test('selecting two rows opens the compare view', async ({ page }) => {
+  await page.goto(BOARD)
+  const boxes = board(page).getByRole('checkbox')
+  await expect(boxes).toHaveCount(7, BOOT)
+  await boxes.nth(0).check()
+  await expect(page.getByText('Select one more evaluation to compare with.')).toBeVisible()
+  await boxes.nth(1).check()
+  const rows = board(page).locator('tbody tr')
+  const a = (await rows.nth(0).getByRole('link').first().getAttribute('href'))?.split('/').pop()
+  const b = (await rows.nth(1).getByRole('link').first().getAttribute('href'))?.split('/').pop()
+  await page.getByRole('link', { name: /^Compare [0-9a-f]{8} with [0-9a-f]{8}$/ }).click()
+  await expect(page).toHaveURL(new RegExp(`/evaluations/${a}\\?compare=${b}$`))
 })
 
-test('the form sorts and filters through the URL, and bad link values get a note', async ({ page }) => {
+test('a bad sort in a link falls back to the ranking with a note, and filters still apply', async ({ page }) => {
   await page.goto(`${BOARD}?sort=bogus&per_page=0`)
   await expect(page.getByText(/Dropped sort=bogus/)).toBeVisible(BOOT)
   await expect(page.getByText(/Dropped per_page=0/)).toBeVisible()
-  await expect(board(page).locator('tbody tr')).toHaveCount(9)
-
-  const form = page.getByRole('form', { name: 'Filter evaluations' })
-  await form.getByLabel('Sort by', { exact: true }).selectOption({ label: 'Recall' })
-  await form.getByLabel('Direction', { exact: true }).selectOption('asc')
-  await form.getByRole('button', { name: 'Apply' }).click()
-  await expect(page).toHaveURL(/sort=recall/)
-  await expect(page).toHaveURL(/order=asc/)
-  await expect(board(page).locator('thead th').nth(COLUMNS.indexOf('Recall'))).toHaveText('Recall ↑')
-  expect(isSorted(await column(page, 'Recall'), 'asc')).toBe(true)
-
+  await expect(header(page, 'ROC AUC')).toHaveAttribute('aria-sort', 'descending')
+  await expect(board(page).locator('tbody tr')).toHaveCount(7)
   await page.goto(`${BOARD}?eval_dataset_ids=no-such-dataset`)
   await expect(page.getByText('No results for these filters.')).toBeVisible(BOOT)
 })
@@ -122,6 +112,7 @@ test('failed evaluations are hidden until asked for; an app without any says not
   await expect(page).toHaveURL(/show_failed_metrics=true/)
   await expect(board(page).locator('tbody tr')).toHaveCount(1)
   await expect(board(page)).toContainText('Model evaluation failed')
+  await expect(board(page).locator('tbody tr td').nth(1)).toHaveText('—')
 })
 
 test('an unknown app shows the not-found view', async ({ page }) => {
@@ -129,7 +120,7 @@ test('an unknown app shows the not-found view', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible(BOOT)
 })
 
-test('the leaderboard issues its requests in one wave', async ({ page }) => {
+test('the leaderboard issues its requests in one wave; only the version dates wait for the list', async ({ page }) => {
   const events: Array<{ kind: 'start' | 'done'; path: string }> = []
   const apiPath = (url: string) => new URL(url).pathname
   page.on('request', (r) => {
@@ -140,9 +131,11 @@ test('the leaderboard issues its requests in one wave', async ({ page }) => {
   })
   await page.goto(`${BOARD}?sort=roc_auc&model_type_id=visual-classifier`)
   await expect(board(page)).toBeVisible(BOOT)
+  await expect(board(page).locator('tbody tr').first().locator('time')).toBeVisible()
   const seen = events.slice()
-  const starts = seen.filter((e) => e.kind === 'start').map((e) => e.path)
-  expect(starts.sort()).toEqual(['/v2/users/demo/apps/general-vision/evaluations', '/v2/users/demo/apps/general-vision/models/types'])
   const firstDone = seen.findIndex((e) => e.kind === 'done')
-  expect(seen.slice(firstDone).filter((e) => e.kind === 'start')).toEqual([])
+  const first = seen.slice(0, firstDone).filter((e) => e.kind === 'start').map((e) => e.path)
+  expect(first.sort()).toEqual(['/v2/users/demo/apps/general-vision/evaluations', '/v2/users/demo/apps/general-vision/models/types'])
+  // The versions are named by the list: they alone come after it.
+  for (const late of seen.slice(firstDone).filter((e) => e.kind === 'start')) expect(late.path).toMatch(/^\/v2\/users\/demo\/apps\/general-vision\/models\/[\w-]+\/versions\/[0-9a-f]{32}$/)
 })

@@ -13,6 +13,8 @@ export function withoutFields(model: FormModel, keys: readonly string[]): FormMo
     fields: model.fields.filter((f) => !drop.has(f.key)),
     groups: model.groups.map(keep).filter((g) => g.fields.length > 0),
     advanced: model.advanced.map(keep).filter((g) => g.fields.length > 0),
+    // A page that draws its own sort control (sortable column headers) takes the sort out too.
+    sort: drop.has(SORT_KEY) ? undefined : model.sort,
   }
 }
 

@@ -4,7 +4,12 @@ import { toCsv } from '@/lib/csv.ts'
 
 export interface Column<Row> {
   id: string
+  /** The header's text (also the CSV header). */
   header: string
+  /** What the header cell shows instead of the text (a sort button or link). */
+  headerContent?: ReactNode
+  /** The header's `aria-sort` when the table is sorted by, or can be sorted by, this column. */
+  ariaSort?: 'ascending' | 'descending' | 'none'
   cell: (row: Row) => ReactNode
   /** The value for CSV export; columns without it are left out of the file. */
   csv?: (row: Row) => unknown
@@ -52,8 +57,8 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr aria-rowindex={1}>
             {columns.map((column) => (
-              <th key={column.id} scope="col" className={`px-3 py-2 font-medium ${column.className ?? ''}`}>
-                {column.header}
+              <th key={column.id} scope="col" aria-sort={column.ariaSort} className={`px-3 py-2 font-medium ${column.className ?? ''}`}>
+                {column.headerContent ?? column.header}
               </th>
             ))}
           </tr>

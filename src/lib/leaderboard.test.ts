@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluationConceptCount, leaderboardRow, shortId, sortedMetric, type EvaluationLike } from './leaderboard.ts'
+import { effectiveSort, evaluationConceptCount, kindOfTypeFilter, leaderboardRow, nextSort, rankRows, shortId, sortedMetric, type EvaluationLike, type LeaderboardRow } from './leaderboard.ts'
 
 const scope = { userId: 'demo', appId: 'general-vision' }
 
@@ -82,5 +82,55 @@ describe('sortedMetric and shortId', () => {
     ['my-model', 'my-model'],
   ])('shortId(%s) -> %s', (id, short) => {
     expect(shortId(id)).toBe(short)
+  })
+})
+
+describe('ranking', () => {
+  const row = (id: string, typeId: string | undefined, metrics: Partial<LeaderboardRow>): LeaderboardRow => ({
+    id,
+    userId: 'u',
+    appId: 'a',
+    status: undefined,
+    model: typeId ? { userId: 'u', appId: 'a', id: `m-${id}`, typeId } : undefined,
+    ...metrics,
+  })
+
+  it('ranks one kind at a time, skipping rows without the metric', () => {
+    const rows = [
+      row('c1', 'visual-classifier', { rocAuc: 0.99 }),
+      row('d1', 'visual-detector', { map: 0.7, rocAuc: 0.5 }),
+      row('c2', 'text-classifier', { rocAuc: 0.9 }),
+      row('c3', 'visual-classifier', {}),
+      row('x', undefined, { map: 0.4 }),
+      row('c4', undefined, { rocAuc: 0.8 }),
+    ]
+    expect(rankRows(rows, 'classification', 'rocAuc').map((r) => [r.id, r.rank])).toEqual([
+      ['c1', 1],
+      ['c2', 2],
+      ['c3', undefined],
+      ['c4', 3],
+    ])
+    expect(rankRows(rows, 'detection', 'map', 10).map((r) => [r.id, r.rank])).toEqual([
+      ['d1', 11],
+      ['x', 12],
+    ])
+  })
+
+  it('defaults to ROC AUC for classifiers and mAP for detectors, descending', () => {
+    expect(kindOfTypeFilter(undefined)).toBe('classification')
+    expect(kindOfTypeFilter('visual-detector')).toBe('detection')
+    expect(kindOfTypeFilter('text-classifier')).toBe('classification')
+    expect(effectiveSort('classification', undefined, undefined)).toEqual({ sort: 'roc_auc', isAscending: false })
+    expect(effectiveSort('detection', undefined, 'asc')).toEqual({ sort: 'mean_avg_precision', isAscending: false })
+    expect(effectiveSort('classification', 'f1', 'asc')).toEqual({ sort: 'f1', isAscending: true })
+    // A metric of the other kind falls back to the kind's own.
+    expect(effectiveSort('classification', 'mean_avg_precision', 'desc')).toEqual({ sort: 'roc_auc', isAscending: false })
+    expect(effectiveSort('detection', 'roc_auc', 'desc')).toEqual({ sort: 'mean_avg_precision', isAscending: false })
+  })
+
+  it('flips the order of the sorted column and sorts another best first', () => {
+    expect(nextSort({ sort: 'roc_auc', isAscending: false }, 'roc_auc')).toEqual({ sort: 'roc_auc', isAscending: true })
+    expect(nextSort({ sort: 'roc_auc', isAscending: true }, 'roc_auc')).toEqual({ sort: 'roc_auc', isAscending: false })
+    expect(nextSort({ sort: 'roc_auc', isAscending: true }, 'f1')).toEqual({ sort: 'f1', isAscending: false })
   })
 })

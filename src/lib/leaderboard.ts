@@ -143,3 +143,60 @@ export function sortedMetric(sort: unknown): LeaderboardMetric | undefined {
 export function shortId(id: string, length = 8): string {
   return /^[0-9a-f]{32}$/i.test(id) ? id.slice(0, length) : id
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ranking: classifiers by ROC AUC, detectors by mAP, never one rank across both.
+
+export type LeaderboardKind = 'classification' | 'detection'
+
+export const DETECTOR_TYPE_ID = 'visual-detector'
+
+/** The kind a model type filter selects: detectors for the detector type, classifiers otherwise. */
+export function kindOfTypeFilter(modelTypeId: string | undefined): LeaderboardKind {
+  return modelTypeId === DETECTOR_TYPE_ID ? 'detection' : 'classification'
+}
+
+/** The kind of one row: by its model type, else by whether its summary has mAP. */
+export function rowKind(row: Pick<LeaderboardRow, 'model' | 'map'>): LeaderboardKind {
+  if (row.model?.typeId) return row.model.typeId === DETECTOR_TYPE_ID ? 'detection' : 'classification'
+  return (row.map ?? 0) > 0 ? 'detection' : 'classification'
+}
+
+/** The metric columns of each kind, the ranking one first. */
+export const KIND_METRICS: Record<LeaderboardKind, readonly LeaderboardMetric[]> = {
+  classification: ['rocAuc', 'f1', 'precision', 'recall'],
+  detection: ['map', 'precision', 'recall'],
+}
+
+/** The ListEvaluations sort a kind ranks by when the URL names none. */
+export function defaultSort(kind: LeaderboardKind): string {
+  return kind === 'detection' ? 'mean_avg_precision' : 'roc_auc'
+}
+
+export interface SortState {
+  sort: string
+  isAscending: boolean
+}
+
+/** The sort in effect: the URL's when it names one of the kind's metrics, else the kind's default, descending. */
+export function effectiveSort(kind: LeaderboardKind, sort: unknown, order: unknown): SortState {
+  const allowed = new Set(KIND_METRICS[kind].map((key) => LEADERBOARD_METRICS.find((m) => m.key === key)?.sort))
+  if (typeof sort === 'string' && allowed.has(sort)) return { sort, isAscending: order === 'asc' }
+  return { sort: defaultSort(kind), isAscending: false }
+}
+
+/** What clicking a column header does: the same column flips the order, another sorts by it, best first. */
+export function nextSort(current: SortState, column: string): SortState {
+  return current.sort === column ? { sort: column, isAscending: !current.isAscending } : { sort: column, isAscending: false }
+}
+
+/**
+ * The rows of one kind, in the order the API sorted them, ranked from `offset + 1`. Rows without
+ * a value for the ranking metric (still evaluating, failed) get no rank.
+ */
+export function rankRows<R extends LeaderboardRow>(rows: readonly R[], kind: LeaderboardKind, by: LeaderboardMetric, offset = 0): Array<R & { rank: number | undefined }> {
+  let rank = offset
+  return rows
+    .filter((row) => rowKind(row) === kind)
+    .map((row) => ({ ...row, rank: row[by] === undefined ? undefined : ++rank }))
+}
