@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveSort, evaluationConceptCount, kindOfTypeFilter, leaderboardRow, nextSort, rankRows, shortId, sortedMetric, type EvaluationLike, type LeaderboardRow } from './leaderboard.ts'
+import { effectiveSort, evaluationConceptCount, evaluationName, kindOfTypeFilter, leaderboardRow, nextSort, rankRows, shortId, sortedMetric, type EvaluationLike, type LeaderboardRow } from './leaderboard.ts'
 
 const scope = { userId: 'demo', appId: 'general-vision' }
 
@@ -132,5 +132,15 @@ describe('ranking', () => {
     expect(nextSort({ sort: 'roc_auc', isAscending: false }, 'roc_auc')).toEqual({ sort: 'roc_auc', isAscending: true })
     expect(nextSort({ sort: 'roc_auc', isAscending: true }, 'roc_auc')).toEqual({ sort: 'roc_auc', isAscending: false })
     expect(nextSort({ sort: 'roc_auc', isAscending: true }, 'f1')).toEqual({ sort: 'f1', isAscending: false })
+  })
+})
+
+describe('evaluationName', () => {
+  const ref = (id: string) => ({ userId: 'u', appId: 'a', id })
+  it('names an evaluation by model and dataset, falling back to the short id', () => {
+    expect(evaluationName({ id: 'e', model: ref('m1'), groundTruth: ref('d1') })).toBe('m1 on d1')
+    expect(evaluationName({ id: 'e', model: ref('m1') })).toBe('m1')
+    expect(evaluationName({ id: 'e', groundTruth: ref('d1') })).toBe('on d1')
+    expect(evaluationName({ id: '8d57d5306841ce8aa234341b7c16cc05' })).toBe('8d57d530')
   })
 })

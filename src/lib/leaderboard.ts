@@ -200,3 +200,14 @@ export function rankRows<R extends LeaderboardRow>(rows: readonly R[], kind: Lea
     .filter((row) => rowKind(row) === kind)
     .map((row) => ({ ...row, rank: row[by] === undefined ? undefined : ++rank }))
 }
+
+/**
+ * A readable name for an evaluation, which the API identifies only by an id: what was evaluated
+ * on what (`scenes-classifier on baseline-2024`), or the short id when the response says neither.
+ */
+export function evaluationName(row: Pick<LeaderboardRow, 'id' | 'model' | 'groundTruth'>): string {
+  const model = row.model?.id
+  const dataset = row.groundTruth?.id
+  if (model && dataset) return `${model} on ${dataset}`
+  return model ?? (dataset ? `on ${dataset}` : shortId(row.id))
+}

@@ -18,6 +18,7 @@ import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatMetric } from '@/lib/format.ts'
 import { enumLabel, TASK_TYPES } from '@/lib/tasks.ts'
+import { evaluationName, leaderboardRow, shortId } from '@/lib/leaderboard.ts'
 import type { SearchRecord } from '@/lib/search-params.ts'
 import type { App as AppRow, Dataset as DatasetRow, EvalMetrics as EvaluationRow, Model as ModelRow, Task as TaskRow } from '@/api/types.ts'
 
@@ -264,7 +265,17 @@ function datasetColumns(user: string): Column<DatasetRow>[] {
 
 function evaluationColumns(user: string): Column<EvaluationRow>[] {
   return [
-    { id: 'id', header: 'Evaluation', cell: (evaluation) => <a href={`${import.meta.env.BASE_URL}${encodeURIComponent(evaluation.user_id ?? user)}/${encodeURIComponent(evaluation.app_id ?? '')}/evaluations/${encodeURIComponent(evaluation.id ?? '')}`} className={idLink}>{evaluation.id}</a>, csv: (evaluation) => evaluation.id },
+    {
+      id: 'id',
+      header: 'Evaluation',
+      // Evaluations have only an id: named by what was evaluated on what, the id beside it.
+      cell: (evaluation) => (
+        <Link to="/$user/$app/evaluations/$evaluation" params={{ user: evaluation.user_id || user, app: evaluation.app_id ?? '', evaluation: evaluation.id ?? '' }} className="text-blue-700 hover:underline dark:text-blue-400" title={evaluation.id}>
+          {evaluationName(leaderboardRow(evaluation, { userId: user, appId: evaluation.app_id ?? '' }))} <span className="font-mono text-xs text-slate-500">{shortId(evaluation.id ?? '')}</span>
+        </Link>
+      ),
+      csv: (evaluation) => evaluation.id,
+    },
     { id: 'model', header: 'Model', cell: (evaluation) => <span className="font-mono">{evaluation.model?.id}</span>, csv: (evaluation) => evaluation.model?.id },
     { id: 'status', header: 'Status', cell: (evaluation) => <StatusBadge status={evaluation.status} />, csv: (evaluation) => evaluation.status?.code },
     { id: 'auc', header: 'ROC AUC', cell: (evaluation) => formatMetric(evaluation.summary?.macro_avg_roc_auc), csv: (evaluation) => evaluation.summary?.macro_avg_roc_auc, className: 'text-right tabular-nums' },

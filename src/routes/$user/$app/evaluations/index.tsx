@@ -15,6 +15,7 @@ import { formatMetric } from '@/lib/format.ts'
 import {
   DETECTOR_TYPE_ID,
   effectiveSort,
+  evaluationName,
   KIND_METRICS,
   kindOfTypeFilter,
   LEADERBOARD_METRICS,
@@ -223,9 +224,7 @@ function leaderboardColumns({ kind, sort, sortLink, typeNames, versionDates, sel
           <span className="text-slate-400">{row.id}</span>
         ) : (
           <EvaluationLink user={row.userId} app={row.appId} evaluation={row.id} className="text-blue-700 hover:underline dark:text-blue-400">
-            {row.model?.id ?? 'evaluation'}
-            {row.groundTruth && <span className="text-slate-600 dark:text-slate-400"> on {row.groundTruth.id}</span>}
-            <span className="ml-1 font-mono text-xs text-slate-500">{shortId(row.id)}</span>
+            {evaluationName(row)} <span className="font-mono text-xs text-slate-500">{shortId(row.id)}</span>
           </EvaluationLink>
         ),
       csv: (row) => row.id,

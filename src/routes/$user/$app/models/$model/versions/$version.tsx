@@ -238,7 +238,15 @@ function evaluationColumns(detection: boolean): Column<LeaderboardRow>[] {
     {
       id: 'id',
       header: 'Evaluation',
-      cell: (row) => (row.id.startsWith('(') ? row.id : <EvaluationLink user={row.userId} app={row.appId} evaluation={row.id} />),
+      cell: (row) =>
+        row.id.startsWith('(') ? (
+          row.id
+        ) : (
+          <EvaluationLink user={row.userId} app={row.appId} evaluation={row.id} className="text-blue-700 hover:underline dark:text-blue-400">
+            {row.groundTruth ? `on ${row.groundTruth.id} ` : ''}
+            <span className="font-mono text-xs text-slate-500">{shortId(row.id)}</span>
+          </EvaluationLink>
+        ),
       csv: (row) => row.id,
     },
     { id: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} />, csv: (row) => statusLabel(row.status?.code) },
