@@ -4,8 +4,9 @@ import type { Bench } from './harness.ts'
 import { decodeMatrixBench } from './decode-matrix.ts'
 import { evalThresholdBench } from './eval-threshold.ts'
 import { drawHeatmapBench } from './draw-heatmap.ts'
+import { evalViewerBench } from './eval-viewer.ts'
 
-const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench]
+const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench]
 
 const only = process.argv.slice(2)
 for (const bench of benches) {

@@ -402,7 +402,7 @@ export function Heatmap(props: HeatmapProps) {
   if (rows === 0 || cols === 0) return <p className="text-sm text-slate-500">The matrix is empty.</p>
   const button = 'rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-900'
   return (
-    <figure className="space-y-2" data-testid="heatmap">
+    <figure className="space-y-2" data-testid="heatmap" data-nnz={sparse.nnz}>
       <figcaption className="flex flex-wrap items-center gap-2 text-xs">
         <span className="mr-auto text-slate-600 dark:text-slate-400">
           {rows} × {cols}

@@ -1,0 +1,149 @@
+// The evaluation viewer at 1,000 and 10,000 concepts, through the real components: the server
+// (`npm start`, demo API) on BENCH_PORT, the built console in headless Chromium. Measured:
+// - navigation to the first drawn heatmap, and the longest main-thread task until then;
+// - JS heap and ArrayBuffer backing stores after load (after a GC), per non-zero count cell;
+// - a threshold step: from the slider's input event to the frame after the commit that shows the
+//   new matrix and metrics (the per-concept table names the new threshold in the same commit
+//   that redraws the heatmap), median and p95 over STEPS steps, in frames of 16.7 ms.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chromium, type Page } from '@playwright/test'
+import { median, type Bench } from './harness.ts'
+
+const PORT = Number(process.env.BENCH_PORT ?? 4390)
+const BASE = `http://127.0.0.1:${PORT}`
+const FRAME_MS = 1000 / 60
+const STEPS = 24
+const EVALUATIONS = [
+  { label: '1,000 concepts', app: 'product-catalog', id: '775f0c939a6bd4874ebe28862847e0ad', stepBar: 1 },
+  { label: '10,000 concepts', app: 'general-vision', id: '7ccaddba29d67c856de640c61bc1d699', stepBar: 2 },
+]
+const HEAP_BAR_MB = 300
+const TASK_BAR_MS = 50
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn('npm', ['start'], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' }, stdio: 'ignore', detached: true })
+  const until = Date.now() + 240_000
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return child
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  stopServer(child)
+  throw new Error(`the server did not answer on ${BASE} within 240 s`)
+}
+
+function stopServer(child: ChildProcess): void {
+  if (child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function p95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!
+}
+
+// Page code is passed as text: tsx wraps named functions in a helper the page does not have.
+// Installed before any script of the page: long tasks, and the first frame with a drawn heatmap.
+const INIT_SCRIPT = `
+window.__longest = 0
+try {
+  new PerformanceObserver(function (list) {
+    for (const e of list.getEntries()) if (e.duration > window.__longest) window.__longest = e.duration
+  }).observe({ entryTypes: ['longtask'] })
+} catch (error) {
+  window.__longest = NaN
+}
+requestAnimationFrame(function check() {
+  const canvas = document.querySelector('[data-testid="heatmap"] canvas')
+  if (canvas && canvas.width > 1) window.__firstHeatmap = performance.now()
+  else requestAnimationFrame(check)
+})
+`
+
+// In the page: times each slider input to the frame after the new threshold is on screen.
+const STEP_PROBE = `
+window.__steps = []
+const slider = document.querySelector('[data-testid="threshold-slider"]')
+slider.addEventListener('input', function (event) {
+  const start = event.timeStamp
+  const want = 'Per-concept metrics at threshold ' + Number(slider.value).toFixed(2)
+  function shown() {
+    return Array.from(document.querySelectorAll('caption')).some(function (c) { return c.textContent === want })
+  }
+  function finish() {
+    requestAnimationFrame(function () { window.__steps.push(performance.now() - start) })
+  }
+  if (shown()) return finish()
+  const observer = new MutationObserver(function () {
+    if (!shown()) return
+    observer.disconnect()
+    finish()
+  })
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true })
+})
+`
+
+async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<string[]> {
+  const url = `${BASE}/demo/${e.app}/evaluations/${e.id}?mode=counts`
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { __firstHeatmap?: number }).__firstHeatmap !== undefined, undefined, { timeout: 180_000 })
+  const load = await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __firstHeatmap: number }
+    return { first: w.__firstHeatmap, longest: w.__longest, nnz: Number(document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-nnz') ?? 0) }
+  })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number }
+  const backing = heap.backingStorageSize ?? 0
+  const totalMb = (heap.usedSize + backing) / 1e6
+
+  await page.evaluate(STEP_PROBE)
+  await page.getByTestId('threshold-slider').focus()
+  for (let k = 0; k < STEPS; k++) {
+    await page.keyboard.press(k % 2 === 0 || k < STEPS / 2 ? 'ArrowRight' : 'ArrowLeft')
+    await page.waitForFunction((n) => (window as unknown as { __steps: number[] }).__steps.length >= n, k + 1, { timeout: 30_000 })
+  }
+  const steps = await page.evaluate(() => (window as unknown as { __steps: number[] }).__steps)
+  const med = median(steps) / FRAME_MS
+  const high = p95(steps) / FRAME_MS
+  const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+  return [
+    `${e.label}: threshold step ${med.toFixed(2)} frames median, ${high.toFixed(2)} p95 over ${steps.length} steps (bar ${e.stepBar} frame${e.stepBar > 1 ? 's' : ''}) ${mark(high <= e.stepBar)}  [${median(steps).toFixed(1)} ms median]`,
+    `${e.label}: JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB + ArrayBuffers ${(backing / 1e6).toFixed(1)} MB after load (bar ${HEAP_BAR_MB} MB) ${mark(totalMb < HEAP_BAR_MB)}; ${load.nnz.toLocaleString('en')} non-zero count cells, ${load.nnz > 0 ? Math.round((heap.usedSize + backing) / load.nnz).toLocaleString('en') : '—'} bytes of the whole tab per cell (the sparse matrix itself: 16 bytes per cell)`,
+    `${e.label}: navigation to the first drawn heatmap ${(load.first / 1000).toFixed(2)} s; longest main-thread task while loading ${load.longest.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.longest <= TASK_BAR_MS)}`,
+  ]
+}
+
+export const evalViewerBench: Bench = {
+  name: 'evaluation viewer in Chromium (real components, demo server)',
+  async run() {
+    const server = await startServer()
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    })
+    try {
+      for (const e of EVALUATIONS) {
+        // The stand-in builds a large evaluation once and keeps it: warm it so the navigation is the console's time.
+        await fetch(`${BASE}/v2/users/demo/apps/${e.app}/evaluations/${e.id}?fields.test_set=true&fields.confusion_matrix=true&fields.cooccurrence_matrix=true&fields.label_counts=true&fields.binary_metrics=true&fields.metrics_by_area=true&fields.metrics_by_class=true`, { headers: { Authorization: 'Key demo' } }).then((r) => r.arrayBuffer())
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+        await context.addInitScript(INIT_SCRIPT)
+        const page = await context.newPage()
+        page.on('pageerror', (error) => console.log(`page error: ${error.message}`))
+        for (const line of await measure(page, e)) console.log(line)
+        await context.close()
+      }
+    } finally {
+      await browser.close()
+      stopServer(server)
+    }
+  },
+}
