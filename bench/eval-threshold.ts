@@ -1,3 +1,4 @@
+import { countMatrix, createCountEngine, engineStats, matrixLayout, setEngineThreshold } from '../src/lib/eval-counts.ts'
 import { decodeMatrixUint64 } from '../src/lib/matrix-uint64.ts'
 import {
   bestF1Thresholds,
@@ -63,13 +64,22 @@ function run(): void {
   let t = 0.3
   // The threshold moves between runs, as under a slider.
   const nextT = (): number => (t = t >= 0.9 ? 0.3 : t + 0.05)
-  // What a slider move costs the viewer: counts decoded to a MatrixUint64, stats, one cell.
-  const counts = measure('confusionCountsAtThreshold + .matrix (1000 x 1001, typed decode)', () => confusionCountsAtThreshold(ev, nextT()).matrix)
-  const stats = measure('conceptStatsAtThreshold', () => conceptStatsAtThreshold(ev, nextT()))
+  // What a slider move costs the viewer: the incremental engine moves, then the sparse counts on
+  // the layout and the per-concept stats; one cell's inputs.
+  const engine = createCountEngine(ev)
+  const layout = matrixLayout(ev, ev.conceptIds)
+  const counts = measure('sparse counts: setEngineThreshold + countMatrix (incremental, a 0.05 step)', () => {
+    setEngineThreshold(engine, nextT())
+    return countMatrix(engine, layout)
+  })
+  const stats = measure('engineStats (per-concept TP/FP/FN at the engine threshold)', () => engineStats(engine))
   const cell = measure('cellInputsAtThreshold (one cell)', () => cellInputsAtThreshold(ev, 'c0', 'c0', nextT()))
   const perThreshold = counts + stats + cell
   const status = perThreshold <= BUDGET_MS ? 'PASS' : 'MISS'
   console.log(`threshold change total: ${perThreshold.toFixed(1)} ms (bar ${BUDGET_MS} ms) ${status}`)
+  // For comparison: the dense count matrix the viewer no longer builds.
+  measure('  dense confusionCountsAtThreshold + .matrix (1000 x 1001, not in the viewer path)', () => confusionCountsAtThreshold(ev, nextT()).matrix)
+  measure('  conceptStatsAtThreshold (one pass over predictions)', () => conceptStatsAtThreshold(ev, nextT()))
   // Export only: a million strings, then the string decoder as the API's matrices take.
   const wire = measure('  export: .wire (1,001,000 strings)', () => confusionCountsAtThreshold(ev, nextT()).wire)
   const fixedWire = confusionCountsAtThreshold(ev, 0.5).wire
