@@ -3,11 +3,13 @@ import { compress } from 'hono/compress'
 import type { Context } from 'hono'
 import { createDemoApi } from '../src/demo/handler.ts'
 import type { FetchHandler } from '../src/demo/handler.ts'
+import { isApiTarget, unsafeApiPath } from './api-path.ts'
 import { basePathname } from './base-path.ts'
+import { guardBody } from './body-guard.ts'
 import { errorEnvelope, STATUS_CODES } from './envelope.ts'
-import { consoleLogger } from './logger.ts'
+import { consoleLogger, describeUrl, logLine } from './logger.ts'
 import type { Logger } from './logger.ts'
-import { createProxy } from './proxy.ts'
+import { createProxy, type Connection } from './proxy.ts'
 import { DEMO_CONFIG, PROXY_CONFIG } from './runtime-config.ts'
 import { createStaticHandler } from './static.ts'
 
@@ -18,8 +20,12 @@ export interface AppOptions {
   apiBase?: string
   /** Demo mode: default fault injection for the stand-in API (env DEMO_FAULTS). */
   faults?: string
-  /** Proxy mode: time allowed until the upstream answers (default 30 s). */
+  /** Proxy mode: time allowed until the upstream's headers arrive (env UPSTREAM_TIMEOUT_MS). */
   upstreamTimeoutMs?: number
+  /** Proxy mode: longest pause inside the upstream's body before it is cut (env UPSTREAM_IDLE_TIMEOUT_MS). */
+  upstreamIdleTimeoutMs?: number
+  /** Proxy mode: longest time for a whole upstream body (env UPSTREAM_BODY_TIMEOUT_MS). */
+  upstreamBodyTimeoutMs?: number
   /** Where the console is mounted (the build's BASE_PATH); default '/'. */
   basePath?: string
   logger?: Logger
@@ -28,6 +34,26 @@ export interface AppOptions {
 }
 
 export type Mode = 'demo' | 'proxy'
+
+/**
+ * Defaults chosen so a hung API becomes a visible error within 15 s: the client waits a little
+ * longer than the server per attempt and retries a timed-out read once (src/api/transport.ts).
+ */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 6_000
+export const DEFAULT_UPSTREAM_IDLE_TIMEOUT_MS = 6_000
+export const DEFAULT_UPSTREAM_BODY_TIMEOUT_MS = 120_000
+
+interface NodeBindings {
+  incoming?: { url?: string }
+  outgoing?: { destroy: () => void }
+}
+
+/** The raw request target and a way to cut the socket, when served by @hono/node-server. */
+function connectionOf(c: Context): Connection & { rawTarget?: string } {
+  const env = c.env as NodeBindings | undefined
+  const outgoing = env?.outgoing
+  return { rawTarget: env?.incoming?.url, cut: outgoing ? () => outgoing.destroy() : undefined }
+}
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -95,17 +121,19 @@ export function createApp(options: AppOptions): Hono {
     c.json(mode === 'demo' ? DEMO_CONFIG : PROXY_CONFIG, 200, { 'cache-control': 'no-store' }),
   )
 
-  let answerApi: (request: Request, mountPrefix: string) => Promise<Response>
+  let answerApi: (request: Request, mountPrefix: string, connection: Connection) => Promise<Response>
   if (options.apiBase) {
     const proxy = createProxy({
       apiBase: options.apiBase,
-      timeoutMs: options.upstreamTimeoutMs ?? 30_000,
+      timeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+      idleTimeoutMs: options.upstreamIdleTimeoutMs ?? DEFAULT_UPSTREAM_IDLE_TIMEOUT_MS,
+      bodyTimeoutMs: options.upstreamBodyTimeoutMs ?? DEFAULT_UPSTREAM_BODY_TIMEOUT_MS,
       logger,
     })
-    answerApi = (request, mountPrefix) => proxy(request, apiPathOf(new URL(request.url), mountPrefix))
+    answerApi = (request, mountPrefix, connection) => proxy(request, apiPathOf(new URL(request.url), mountPrefix), connection)
   } else {
     const demoApi = options.demoApi ?? createDemoApi({ faults: options.faults })
-    answerApi = async (request, mountPrefix) => {
+    answerApi = async (request, mountPrefix, connection) => {
       const started = Date.now()
       const url = new URL(request.url)
       let forwarded = request
@@ -121,16 +149,44 @@ export function createApp(options: AppOptions): Hono {
         } as RequestInit & { duplex: 'half' })
       }
       const response = await demoApi(forwarded)
-      logger.info(`demo ${request.method} ${url.pathname} -> ${response.status} (${Date.now() - started} ms)`)
-      return response
+      const { path, query } = describeUrl(apiPathOf(url, mountPrefix))
+      const log = (event: 'request' | 'abort', extra: Record<string, string> = {}) => {
+        const line = logLine({ event, method: request.method, path, query, status: response.status, duration_ms: Date.now() - started, ...extra })
+        if (event === 'request') logger.info(line)
+        else logger.warn(line)
+      }
+      if (response.body === null) {
+        log('request')
+        return response
+      }
+      // The stand-in's `drop` fault breaks a body on purpose: one line, no stack trace.
+      const body = guardBody(response.body, {
+        cut: connection.cut,
+        isClientGone: () => request.signal.aborted,
+        onEnd: (outcome) => {
+          if (outcome.kind === 'complete') log('request')
+          else if (outcome.kind === 'body_error') log('abort', { reason: 'body_error', detail: outcome.reason })
+          else log('abort', { reason: outcome.kind })
+        },
+      })
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
     }
   }
 
   // Unknown /v2 paths still reach the API (it answers with its own 404 envelope).
   const apiMounts = basePath === '/' ? [''] : [basePath.slice(0, -1), '']
+  // Checked on the raw target: URL parsing has already resolved `%2e%2e` by the time routes run.
+  app.use('*', async (c, next) => {
+    const rawTarget = connectionOf(c).rawTarget ?? new URL(c.req.url).pathname
+    if (!isApiTarget(rawTarget, apiMounts) && !isApiTarget(c.req.path, apiMounts)) return next()
+    const problem = unsafeApiPath(rawTarget)
+    if (problem === undefined) return next()
+    logger.warn(logLine({ event: 'request', method: c.req.method, path: describeUrl(rawTarget).path, status: 400, error: 'unsafe_path' }))
+    return errorEnvelope(400, STATUS_CODES.FAILURE, 'Invalid request path', `The path contains ${problem}`)
+  })
   for (const prefix of apiMounts) {
-    app.all(`${prefix}/v2/*`, (c) => answerApi(c.req.raw, prefix))
-    app.all(`${prefix}/v2`, (c) => answerApi(c.req.raw, prefix))
+    app.all(`${prefix}/v2/*`, (c) => answerApi(c.req.raw, prefix, connectionOf(c)))
+    app.all(`${prefix}/v2`, (c) => answerApi(c.req.raw, prefix, connectionOf(c)))
   }
 
   const serveStatic = createStaticHandler({ distDir: options.distDir, basePath })

@@ -2,6 +2,7 @@
 
 // Codes from clarifai/api/status/status_code.proto.
 export const STATUS_CODES = {
+  FAILURE: 10020,
   RPC_SERVER_UNAVAILABLE: 40031,
   RPC_REQUEST_TIMEOUT: 40032,
   INTERNAL_SERVER_ISSUE: 98004,

@@ -2,7 +2,12 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import { createApp } from './app.ts'
+import {
+  createApp,
+  DEFAULT_UPSTREAM_BODY_TIMEOUT_MS,
+  DEFAULT_UPSTREAM_IDLE_TIMEOUT_MS,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+} from './app.ts'
 import { basePathname, normalizeBasePath } from './base-path.ts'
 import { checkBuild, runViteBuild } from './build.ts'
 import { consoleLogger as logger } from './logger.ts'
@@ -54,7 +59,9 @@ const app = createApp({
   distDir,
   apiBase,
   faults: env.DEMO_FAULTS || undefined,
-  upstreamTimeoutMs: positiveInt('UPSTREAM_TIMEOUT_MS', 30_000),
+  upstreamTimeoutMs: positiveInt('UPSTREAM_TIMEOUT_MS', DEFAULT_UPSTREAM_TIMEOUT_MS),
+  upstreamIdleTimeoutMs: positiveInt('UPSTREAM_IDLE_TIMEOUT_MS', DEFAULT_UPSTREAM_IDLE_TIMEOUT_MS),
+  upstreamBodyTimeoutMs: positiveInt('UPSTREAM_BODY_TIMEOUT_MS', DEFAULT_UPSTREAM_BODY_TIMEOUT_MS),
   basePath,
   logger,
 })

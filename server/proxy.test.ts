@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { request as httpRequest } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApp, CONTENT_SECURITY_POLICY } from './app.ts'
 import { upstreamUrl } from './proxy.ts'
 import { captureLogger, listen, makeDist } from './test-helpers.ts'
@@ -55,12 +55,14 @@ afterEach(() => {
   chunkListeners.length = 0
 })
 
-function proxyApp(options: { timeoutMs?: number; apiBase?: string } = {}) {
+function proxyApp(options: { timeoutMs?: number; idleTimeoutMs?: number; bodyTimeoutMs?: number; apiBase?: string } = {}) {
   const logger = captureLogger()
   const app = createApp({
     distDir: dist.dir,
     apiBase: options.apiBase ?? upstreamBase,
     upstreamTimeoutMs: options.timeoutMs ?? 5_000,
+    upstreamIdleTimeoutMs: options.idleTimeoutMs ?? 5_000,
+    upstreamBodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     logger,
   })
   return { app, logger }
@@ -114,31 +116,60 @@ describe('proxy mode', () => {
     expect(seen[0]!.method).toBe(method)
   })
 
-  it('drops hop-by-hop headers, cookies and the fault header on the way up', async () => {
+  it('forwards only the request headers the API needs', async () => {
     route = echoWhenDone()
     const { app } = proxyApp()
     await app.request('/v2/users/me', {
       headers: {
         authorization: TOKEN,
+        accept: 'application/json',
+        'if-none-match': '"v1"',
         connection: 'keep-alive, x-hop',
         'keep-alive': 'timeout=5',
         'x-hop': 'listed in connection',
         'proxy-authorization': 'Basic abc',
         te: 'trailers',
-        trailer: 'x-trailer',
         upgrade: 'websocket',
         cookie: 'session=1',
         'x-demo-faults': 'error=500',
         origin: 'http://localhost:8080',
-        'x-kept': 'yes',
+        referer: 'http://localhost:8080/demo/app',
+        'x-forwarded-for': '203.0.113.7',
+        'x-real-ip': '203.0.113.7',
+        forwarded: 'for=203.0.113.7',
+        'x-anything': 'yes',
+        'user-agent': 'curl/8',
       },
     })
     const headers = seen[0]!.headers
-    expect(headers['x-kept']).toBe('yes')
     expect(headers.authorization).toBe(TOKEN)
-    for (const name of ['keep-alive', 'x-hop', 'proxy-authorization', 'te', 'trailer', 'upgrade', 'cookie', 'x-demo-faults', 'origin']) {
+    expect(headers.accept).toBe('application/json')
+    expect(headers['if-none-match']).toBe('"v1"')
+    for (const name of [
+      'keep-alive',
+      'x-hop',
+      'proxy-authorization',
+      'upgrade',
+      'cookie',
+      'x-demo-faults',
+      'origin',
+      'referer',
+      'x-forwarded-for',
+      'x-real-ip',
+      'forwarded',
+      'x-anything',
+    ]) {
       expect(headers[name], name).toBeUndefined()
     }
+  })
+
+  it('forwards no more headers than the allowlist, however many the client sends', async () => {
+    route = echoWhenDone()
+    const many: Record<string, string> = { authorization: TOKEN }
+    for (let i = 0; i < 400; i++) many[`x-filler-${i}`] = 'x'
+    await proxyApp().app.request('/v2/users/me', { headers: many })
+    const names = Object.keys(seen[0]!.headers).filter((name) => name.startsWith('x-'))
+    expect(names).toEqual([])
   })
 
   it('ignores the fault header: the upstream answer comes back as it is', async () => {
@@ -149,22 +180,51 @@ describe('proxy mode', () => {
     expect(seen[0]!.headers['x-demo-faults']).toBeUndefined()
   })
 
-  it('drops hop-by-hop headers and cookies on the way down, keeps the rest, adds the CSP', async () => {
+  it('passes back only the response headers the console uses', async () => {
     route = echoWhenDone(404, {
       'set-cookie': ['a=1; Path=/', 'b=2'],
       'keep-alive': 'timeout=5',
       'x-upstream': 'yes',
       'x-clarifai-request-id': 'req-1',
+      'retry-after': '3',
+      etag: '"e1"',
+      'access-control-allow-origin': '*',
+      'cache-control': 'public, max-age=3600',
+      'strict-transport-security': 'max-age=63072000',
+      location: 'https://elsewhere.example/',
     })
     const { app } = proxyApp()
     const response = await app.request('/v2/nope')
     expect(response.status).toBe(404)
-    expect(response.headers.get('set-cookie')).toBeNull()
-    expect(response.headers.get('keep-alive')).toBeNull()
-    expect(response.headers.get('x-upstream')).toBe('yes')
+    expect(response.headers.get('content-type')).toBe('application/json')
     expect(response.headers.get('x-clarifai-request-id')).toBe('req-1')
+    expect(response.headers.get('retry-after')).toBe('3')
+    expect(response.headers.get('etag')).toBe('"e1"')
+    for (const name of ['set-cookie', 'keep-alive', 'x-upstream', 'access-control-allow-origin', 'strict-transport-security', 'location']) {
+      expect(response.headers.get(name), name).toBeNull()
+    }
+    expect(response.headers.get('cache-control')).toBe('private, no-cache')
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it.each([301, 302, 307, 308])('turns an upstream %i redirect into a 502 envelope without following it', async (status) => {
+    route = (req, res) => {
+      if (req.url!.startsWith('/elsewhere')) {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end('{"status":{"code":10000},"followed":true}')
+        return
+      }
+      res.writeHead(status, { location: `${upstreamBase}/elsewhere`, 'content-type': 'text/plain' })
+      res.end('moved')
+    }
+    const { app, logger } = proxyApp()
+    const response = await app.request('/v2/users/me', { headers: { authorization: TOKEN } })
+    expect(response.status).toBe(502)
+    expect(response.headers.get('location')).toBeNull()
+    expect(await response.json()).toMatchObject({ status: { code: 40031, description: 'Upstream redirected' } })
+    expect(seen.map((r) => r.url)).toEqual(['/v2/users/me'])
+    expect(logger.lines.join('\n')).toContain(`upstream_status=${status}`)
   })
 
   it('passes error statuses and bodies through untouched', async () => {
@@ -218,11 +278,12 @@ describe('proxy mode', () => {
   it('never logs the token or any header', async () => {
     route = echoWhenDone()
     const { app, logger } = proxyApp()
-    await app.request('/v2/users/me/apps?name=secret-query', { headers: { authorization: TOKEN, cookie: 'sid=cookie-value' } })
+    const answer = await app.request('/v2/users/me/apps?name=secret-query', { headers: { authorization: TOKEN, cookie: 'sid=cookie-value' } })
+    await answer.text()
     route = () => {}
     await proxyApp({ timeoutMs: 50 }).app.request('/v2/users/me', { headers: { authorization: TOKEN } })
     const log = logger.lines.join('\n')
-    expect(log).toContain('GET /v2/users/me/apps -> 200')
+    expect(log).toContain('event=request method=GET path=/v2/users/me/apps query=name status=200 upstream_status=200')
     expect(log).not.toContain('secret')
     expect(log).not.toContain('0123456789abcdef')
     expect(log).not.toContain('cookie-value')
@@ -301,6 +362,193 @@ describe('proxy mode over a real socket', () => {
       controller.abort()
       await pending
       await upstreamClosed
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+/** A GET over a real socket with the request target sent exactly as given (no URL normalization). */
+function rawGet(base: string, target: string): Promise<{ status: number; body: string; error?: string }> {
+  const { port } = new URL(base)
+  return new Promise((resolve) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path: target, headers: { authorization: TOKEN } }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode!, body }))
+      res.on('error', (error) => resolve({ status: res.statusCode!, body, error: error.message }))
+      res.on('aborted', () => resolve({ status: res.statusCode!, body, error: 'aborted' }))
+    })
+    req.on('error', (error) => resolve({ status: 0, body: '', error: error.message }))
+    req.end()
+  })
+}
+
+function waitFor(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = () => (check() ? resolve() : setTimeout(poll, 10))
+    poll()
+  })
+}
+
+describe('proxy mode against misbehaving upstreams (real sockets)', () => {
+  let consoleErrors: unknown[][] = []
+  beforeEach(() => {
+    consoleErrors = []
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void consoleErrors.push(args))
+    vi.spyOn(console, 'info').mockImplementation((...args: unknown[]) => void consoleErrors.push(args))
+  })
+  afterEach(() => vi.restoreAllMocks())
+
+  it('answers 504 in the envelope when the upstream drips its headers and never finishes them', async () => {
+    let dripping: ReturnType<typeof setInterval> | undefined
+    route = (req) => {
+      req.socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n')
+      dripping = setInterval(() => req.socket.write('X-Drip: 1\r\n'), 30)
+      req.socket.on('close', () => clearInterval(dripping))
+    }
+    const { app, logger } = proxyApp({ timeoutMs: 300 })
+    const server = await listen(app)
+    try {
+      const started = Date.now()
+      const answer = await rawGet(server.url, '/v2/users/me')
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(answer.status).toBe(504)
+      expect(JSON.parse(answer.body)).toMatchObject({ status: { code: 40032 } })
+      expect(logger.lines).toHaveLength(1)
+      expect(logger.lines[0]).toMatch(/event=request method=GET path=\/v2\/users\/me status=504 upstream_status=- duration_ms=\d+ error=upstream_timeout/)
+    } finally {
+      clearInterval(dripping)
+      await server.close()
+    }
+  })
+
+  it('cuts a body that stalls after the headers: the client sees a broken connection, the log one line', async () => {
+    route = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"status":{"code":10000},')
+    }
+    const { app, logger } = proxyApp({ idleTimeoutMs: 200 })
+    const server = await listen(app)
+    try {
+      const started = Date.now()
+      const answer = await rawGet(server.url, '/v2/users/me/apps?page=1')
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(answer.status).toBe(200)
+      expect(answer.error).toBeDefined()
+      expect(answer.body).toBe('{"status":{"code":10000},')
+      await waitFor(() => logger.lines.length > 0)
+      expect(logger.lines).toEqual([expect.stringMatching(/^warn event=abort method=GET path=\/v2\/users\/me\/apps query=page status=200 upstream_status=200 duration_ms=\d+ reason=upstream_idle_timeout idle_ms=200$/)])
+      expect(consoleErrors).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('cuts a body that drips forever once the body deadline passes', async () => {
+    let dripping: ReturnType<typeof setInterval> | undefined
+    route = (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      dripping = setInterval(() => res.write(' '), 20)
+      req.socket.on('close', () => clearInterval(dripping))
+    }
+    const { app, logger } = proxyApp({ idleTimeoutMs: 1_000, bodyTimeoutMs: 300 })
+    const server = await listen(app)
+    try {
+      const started = Date.now()
+      const answer = await rawGet(server.url, '/v2/users/me')
+      expect(Date.now() - started).toBeLessThan(3_000)
+      expect(answer.error).toBeDefined()
+      await waitFor(() => logger.lines.length > 0)
+      expect(logger.lines[0]).toContain('reason=upstream_body_timeout')
+      expect(consoleErrors).toEqual([])
+    } finally {
+      clearInterval(dripping)
+      await server.close()
+    }
+  })
+
+  it('reports an upstream that breaks its body in one line, without a stack trace', async () => {
+    route = (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"status":')
+      setTimeout(() => req.socket.destroy(), 20)
+    }
+    const { app, logger } = proxyApp()
+    const server = await listen(app)
+    try {
+      const answer = await rawGet(server.url, '/v2/users/me')
+      expect(answer.error).toBeDefined()
+      await waitFor(() => logger.lines.length > 0)
+      expect(logger.lines).toHaveLength(1)
+      expect(logger.lines[0]).toMatch(/^warn event=abort .* reason=upstream_body_error/)
+      expect(logger.lines[0]).not.toContain('\n')
+      expect(consoleErrors).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('logs one line per client abort and no stack traces', async () => {
+    route = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"status":{"code":10000},')
+    }
+    const { app, logger } = proxyApp()
+    const server = await listen(app)
+    try {
+      const count = 10
+      await Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const controller = new AbortController()
+          const response = await fetch(`${server.url}/v2/users/me?i=${i}`, { signal: controller.signal })
+          const reader = response.body!.getReader()
+          await reader.read()
+          controller.abort()
+          await reader.read().catch(() => undefined)
+        }),
+      )
+      await waitFor(() => logger.lines.length >= count)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(logger.lines).toHaveLength(count)
+      for (const line of logger.lines) expect(line).toMatch(/^warn event=abort method=GET path=\/v2\/users\/me query=i .* reason=client_closed$/)
+      expect(consoleErrors).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it.each([
+    '/v2/..%2f..%2fadmin',
+    '/v2/users/me/apps/..%2F..%2Fadmin',
+    '/v2/%2e%2e/admin',
+    '/v2/users/%2E%2e/%2e%2e/admin',
+    '/v2/users/me/.%2e/x',
+    '/v2/users/me/%2e/x',
+    '/v2/users/me/a%5c..%5cb',
+    '/v2/users/me/%252e%252e/x',
+    '/v2/users/%zz',
+  ])('refuses %s with 400 in the envelope and never forwards it', async (target) => {
+    route = echoWhenDone()
+    const { app } = proxyApp()
+    const server = await listen(app)
+    try {
+      const answer = await rawGet(server.url, target)
+      expect(answer.status).toBe(400)
+      expect(JSON.parse(answer.body)).toMatchObject({ status: { code: 10020, description: 'Invalid request path' } })
+      expect(seen).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('still forwards ordinary escapes in ids and queries', async () => {
+    route = echoWhenDone()
+    const server = await listen(proxyApp().app)
+    try {
+      const answer = await rawGet(server.url, '/v2/users/me/apps/my%20app?name=a%2Fb')
+      expect(answer.status).toBe(200)
+      expect(seen[0]!.url).toBe('/v2/users/me/apps/my%20app?name=a%2Fb')
     } finally {
       await server.close()
     }

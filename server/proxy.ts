@@ -1,54 +1,64 @@
+import { guardBody } from './body-guard.ts'
 import { errorEnvelope, STATUS_CODES } from './envelope.ts'
-import type { Logger } from './logger.ts'
+import { describeUrl, logLine, type Logger } from './logger.ts'
 
 export interface ProxyOptions {
   /** Upstream origin, optionally with a path prefix, e.g. https://api.clarifai.com */
   apiBase: string
-  /** Time allowed until the upstream's response headers arrive. */
+  /** Time allowed until the upstream's response headers arrive (then 504). */
   timeoutMs: number
+  /** Longest pause allowed between two chunks of the upstream's body (then the answer is cut). */
+  idleTimeoutMs: number
+  /** Longest time for a whole body, against an upstream that drips bytes forever. */
+  bodyTimeoutMs: number
   logger: Logger
 }
 
+/** What the proxy may do to the browser's connection beyond answering. */
+export interface Connection {
+  /** Ends the browser's connection abruptly (a cut body must not look complete). */
+  cut?: () => void
+}
+
 /** Forwards one API request; `apiPath` is the path from `/v2/` on, plus the query string. */
-export type Proxy = (request: Request, apiPath: string) => Promise<Response>
+export type Proxy = (request: Request, apiPath: string, connection?: Connection) => Promise<Response>
 
-// Hop-by-hop headers (RFC 9110 7.6.1) plus what must not cross the proxy in either direction.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'trailers',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'cookie',
-  'set-cookie',
-  'set-cookie2',
-]
+/**
+ * Request headers the API needs; everything else stays here: cookies, client IP headers
+ * (`X-Forwarded-For`, `X-Real-IP`, `Forwarded`), `Referer`, `Origin`, arbitrary `X-*`, hop-by-hop
+ * headers and the demo's fault header. `Accept-Encoding` is fetch's own choice (it decodes what it
+ * asked for).
+ */
+export const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'accept-language',
+  'authorization',
+  'content-type',
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'x-clarifai-request-id-prefix',
+] as const
 
-const REQUEST_ONLY_DROPS = [
-  // Fault injection belongs to the stand-in API; the real API must never see it.
-  'x-demo-faults',
-  // fetch decompresses what it asked for; letting the browser pick could bring codings Node cannot decode.
-  'accept-encoding',
-  // The browser's origin is ours, not one the API's CORS list knows; the proxy is not a browser.
-  'origin',
-]
+/**
+ * Response headers the console uses. No `Location` (redirects become 502), no CORS, HSTS or
+ * caching directives from the upstream: this server decides those for its own origin.
+ */
+export const RETURNED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-language',
+  'retry-after',
+  'x-clarifai-request-id',
+  'etag',
+  'last-modified',
+] as const
 
-function filterHeaders(source: Headers, drop: readonly string[]): Headers {
-  const listed = (source.get('connection') ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter(Boolean)
-  const dropped = new Set([...drop, ...listed])
+function pick(source: Headers, names: readonly string[]): Headers {
   const headers = new Headers()
-  source.forEach((value, name) => {
-    if (!dropped.has(name.toLowerCase())) headers.append(name, value)
-  })
+  for (const name of names) {
+    const value = source.get(name)
+    if (value !== null) headers.set(name, value)
+  }
   return headers
 }
 
@@ -58,10 +68,18 @@ export function upstreamUrl(apiBase: string, apiPath: string): string {
   return `${base.origin}${prefix}${apiPath}`
 }
 
-export function createProxy({ apiBase, timeoutMs, logger }: ProxyOptions): Proxy {
-  return async function proxy(request, apiPath) {
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  return error.cause instanceof Error ? error.cause.message : error.message
+}
+
+export function createProxy({ apiBase, timeoutMs, idleTimeoutMs, bodyTimeoutMs, logger }: ProxyOptions): Proxy {
+  return async function proxy(request, apiPath, connection = {}) {
     const started = Date.now()
-    const logPath = apiPath.split('?')[0]
+    const { path, query } = describeUrl(apiPath)
+    const base = { method: request.method, path, query }
+    const elapsed = () => Date.now() - started
+
     const controller = new AbortController()
     let timedOut = false
     const timer = setTimeout(() => {
@@ -77,7 +95,7 @@ export function createProxy({ apiBase, timeoutMs, logger }: ProxyOptions): Proxy
     try {
       upstream = await fetch(upstreamUrl(apiBase, apiPath), {
         method: request.method,
-        headers: filterHeaders(request.headers, [...HOP_BY_HOP, ...REQUEST_ONLY_DROPS]),
+        headers: pick(request.headers, FORWARDED_REQUEST_HEADERS),
         body: hasBody ? request.body : undefined,
         // Streams the request body instead of buffering it (required by Node's fetch for streams).
         duplex: 'half',
@@ -86,9 +104,8 @@ export function createProxy({ apiBase, timeoutMs, logger }: ProxyOptions): Proxy
       } as RequestInit & { duplex: 'half' })
     } catch (error) {
       request.signal.removeEventListener('abort', onClientAbort)
-      const elapsed = Date.now() - started
       if (timedOut) {
-        logger.warn(`proxy ${request.method} ${logPath} -> 504 upstream timed out after ${elapsed} ms`)
+        logger.warn(logLine({ event: 'request', ...base, status: 504, upstream_status: '-', duration_ms: elapsed(), error: 'upstream_timeout' }))
         return errorEnvelope(
           504,
           STATUS_CODES.RPC_REQUEST_TIMEOUT,
@@ -96,25 +113,54 @@ export function createProxy({ apiBase, timeoutMs, logger }: ProxyOptions): Proxy
           `No response from the API within ${timeoutMs} ms`,
         )
       }
-      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)
-      logger.warn(`proxy ${request.method} ${logPath} -> 502 upstream unreachable (${reason})`)
+      if (request.signal.aborted) {
+        logger.info(logLine({ event: 'abort', ...base, reason: 'client_closed', duration_ms: elapsed() }))
+        return errorEnvelope(499, STATUS_CODES.RPC_SERVER_UNAVAILABLE, 'Client closed the request')
+      }
+      logger.warn(
+        logLine({ event: 'request', ...base, status: 502, upstream_status: '-', duration_ms: elapsed(), error: 'upstream_unreachable', reason: reasonOf(error) }),
+      )
       return errorEnvelope(502, STATUS_CODES.RPC_SERVER_UNAVAILABLE, 'Upstream unreachable', 'The API could not be reached')
     } finally {
       clearTimeout(timer)
     }
 
-    const headers = filterHeaders(upstream.headers, HOP_BY_HOP)
-    if (headers.has('content-encoding')) {
-      // fetch already decoded the body: the coding and the encoded length no longer describe it.
-      headers.delete('content-encoding')
-      headers.delete('content-length')
+    const upstreamStatus = upstream.status
+    if (upstreamStatus >= 300 && upstreamStatus < 400 && upstreamStatus !== 304) {
+      request.signal.removeEventListener('abort', onClientAbort)
+      await upstream.body?.cancel().catch(() => {})
+      logger.warn(logLine({ event: 'request', ...base, status: 502, upstream_status: upstreamStatus, duration_ms: elapsed(), error: 'upstream_redirect' }))
+      return errorEnvelope(502, STATUS_CODES.RPC_SERVER_UNAVAILABLE, 'Upstream redirected', 'The API answered with a redirect, which this proxy does not follow')
     }
-    logger.info(`proxy ${request.method} ${logPath} -> ${upstream.status} (${Date.now() - started} ms)`)
-    const isBodyless = request.method === 'HEAD' || upstream.status === 204 || upstream.status === 304
-    return new Response(isBodyless ? null : upstream.body, {
-      status: upstream.status,
-      statusText: upstream.statusText,
-      headers,
+
+    const headers = pick(upstream.headers, RETURNED_RESPONSE_HEADERS)
+    // Answers depend on the caller's token: no shared cache may keep them.
+    headers.set('cache-control', 'private, no-cache')
+    const done = (event: 'request' | 'abort', extra: Record<string, string | number>) => {
+      request.signal.removeEventListener('abort', onClientAbort)
+      const line = logLine({ event, ...base, status: upstreamStatus, upstream_status: upstreamStatus, duration_ms: elapsed(), ...extra })
+      if (event === 'request') logger.info(line)
+      else logger.warn(line)
+    }
+    const isBodyless = request.method === 'HEAD' || upstreamStatus === 204 || upstreamStatus === 304
+    if (isBodyless || upstream.body === null) {
+      await upstream.body?.cancel().catch(() => {})
+      done('request', {})
+      return new Response(null, { status: upstreamStatus, statusText: upstream.statusText, headers })
+    }
+    const body = guardBody(upstream.body, {
+      idleTimeoutMs,
+      totalTimeoutMs: bodyTimeoutMs,
+      cut: connection.cut,
+      isClientGone: () => request.signal.aborted,
+      onEnd: (outcome) => {
+        if (outcome.kind === 'complete') done('request', {})
+        else if (outcome.kind === 'client_closed') done('abort', { reason: 'client_closed' })
+        else if (outcome.kind === 'idle_timeout') done('abort', { reason: 'upstream_idle_timeout', idle_ms: idleTimeoutMs })
+        else if (outcome.kind === 'total_timeout') done('abort', { reason: 'upstream_body_timeout', body_ms: bodyTimeoutMs })
+        else done('abort', { reason: 'upstream_body_error', detail: outcome.reason })
+      },
     })
+    return new Response(body, { status: upstreamStatus, statusText: upstream.statusText, headers })
   }
 }
