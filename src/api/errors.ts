@@ -59,6 +59,11 @@ export class ApiError extends Error {
     return this.httpStatus === 404 || this.code === 11101 || this.code === 21200
   }
 
+  /** The API, or the server in front of it, gave up waiting: a 504 or our own attempt timeout. */
+  get isTimeout(): boolean {
+    return this.kind === 'timeout' || this.httpStatus === 504 || this.code === 40032
+  }
+
   /** Worth another try later: throttling, server errors, lost connections, timeouts. */
   get isTransient(): boolean {
     return (

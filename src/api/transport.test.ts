@@ -124,6 +124,61 @@ describe('transport', () => {
     expect(error.kind).toBe('timeout')
   })
 
+  it('retries a timed-out read only once, while network errors get every retry', async () => {
+    let calls = 0
+    const never: Fetch = (request) => {
+      calls++
+      return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+    }
+    const error = await failure(createTransport({ fetch: never, timeoutMs: 20, maxRetries: 3, ...noWait })(new Request(URL_)))
+    expect(error.kind).toBe('timeout')
+    expect(calls).toBe(2)
+  })
+
+  it("counts the server's 504 as a timeout: one retry, then the error", async () => {
+    const gatewayTimeout = () => json({ status: { code: 40032, description: 'Upstream timed out' } }, { status: 504 })
+    const { fetch, seen } = scripted(gatewayTimeout(), gatewayTimeout(), json({ status: { code: 10000 } }))
+    const error = await failure(createTransport({ fetch, maxRetries: 3, ...noWait })(new Request(URL_)))
+    expect(error).toMatchObject({ httpStatus: 504, code: 40032, isTimeout: true })
+    expect(seen).toHaveLength(2)
+  })
+
+  it('keeps reading a body whose chunks keep coming, even past the attempt timeout in total', async () => {
+    const parts = ['{"status":{"code":10000}', ',"apps":[', '{"id":"a"}', ',{"id":"b"}', ']}']
+    const slow: Fetch = async () => {
+      const encoder = new TextEncoder()
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 30))
+          const next = parts.shift()
+          if (next === undefined) controller.close()
+          else controller.enqueue(encoder.encode(next))
+        },
+      })
+      return new Response(stream, { status: 200 })
+    }
+    const response = await createTransport({ fetch: slow, timeoutMs: 80, maxRetries: 0, ...noWait })(new Request(URL_))
+    expect(await response.json()).toEqual({ status: { code: 10000 }, apps: [{ id: 'a' }, { id: 'b' }] })
+  })
+
+  it('times out a body that stalls after its first chunk', async () => {
+    const stalled: Fetch = async () => {
+      let sent = false
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return new Promise<void>(() => {})
+          sent = true
+          controller.enqueue(new TextEncoder().encode('{"status":'))
+        },
+      })
+      return new Response(stream, { status: 200 })
+    }
+    const started = Date.now()
+    const error = await failure(createTransport({ fetch: stalled, timeoutMs: 40, maxRetries: 0, ...noWait })(new Request(URL_)))
+    expect(error.kind).toBe('timeout')
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
   it('reports a cancelled request as aborted without retrying', async () => {
     const controller = new AbortController()
     let calls = 0

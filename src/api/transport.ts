@@ -5,9 +5,15 @@ export type Fetch = (request: Request) => Promise<Response>
 
 export interface TransportOptions {
   fetch?: Fetch
-  /** Per attempt; a slow evaluation with every field is a few MB, so be generous. */
+  /**
+   * Per attempt: the longest wait for the response headers, then for each next chunk of the body
+   * (a few MB of evaluation keep arriving, so they are not cut). Above the server's upstream
+   * timeout, so its 504 arrives first.
+   */
   timeoutMs?: number
   maxRetries?: number
+  /** Timed-out attempts (ours or a 504) are retried at most this often: a hung API fails fast. */
+  maxTimeoutRetries?: number
   baseDelayMs?: number
   maxDelayMs?: number
   /** A Retry-After longer than this is not waited for: the error surfaces with Retry instead. */
@@ -27,6 +33,13 @@ interface ClarifaiStatus {
 const SUCCESS = 10000
 
 /**
+ * With the server's 6 s upstream timeout this shows a hung API as an error within 15 s: 6 s, a
+ * short backoff, 6 s (or, with no server answering, 7 s + backoff + 7 s).
+ */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 7_000
+export const DEFAULT_MAX_TIMEOUT_RETRIES = 1
+
+/**
  * Wraps fetch with everything every API call needs: a client-side rate limit, a timeout, bounded
  * retries with backoff for transient failures, and the conversion of every failure into ApiError.
  * It resolves only for answers whose `status.code` is 10000.
@@ -34,8 +47,9 @@ const SUCCESS = 10000
 export function createTransport(options: TransportOptions = {}): Fetch {
   const {
     fetch: baseFetch = (request) => globalThis.fetch(request),
-    timeoutMs = 30_000,
+    timeoutMs = DEFAULT_ATTEMPT_TIMEOUT_MS,
     maxRetries = 3,
+    maxTimeoutRetries = DEFAULT_MAX_TIMEOUT_RETRIES,
     baseDelayMs = 400,
     maxDelayMs = 8_000,
     maxRetryAfterMs = 20_000,
@@ -51,6 +65,7 @@ export function createTransport(options: TransportOptions = {}): Fetch {
     // Only reads are safe to repeat after the server may have acted; a 429 was never acted on.
     const isIdempotent = method === 'GET' || method === 'HEAD'
 
+    let timeouts = 0
     for (let attempt = 0; ; attempt++) {
       try {
         request.signal.throwIfAborted()
@@ -65,8 +80,10 @@ export function createTransport(options: TransportOptions = {}): Fetch {
         return response
       } catch (error) {
         if (!(error instanceof ApiError)) throw error
+        if (error.isTimeout) timeouts++
         const canRetry =
           attempt < maxRetries &&
+          timeouts <= maxTimeoutRetries &&
           error.isTransient &&
           !request.signal.aborted &&
           (isIdempotent || error.httpStatus === 429)
@@ -100,14 +117,18 @@ async function attemptOnce(
   context: { method: string; path: string },
 ): Promise<Response> {
   const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), timeoutMs)
+  let timer = setTimeout(() => timeout.abort(), timeoutMs)
+  const rearm = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => timeout.abort(), timeoutMs)
+  }
   const signal = AbortSignal.any([request.signal, timeout.signal])
   try {
     let response: Response
     let text: string
     try {
       response = await baseFetch(new Request(request.clone(), { signal }))
-      text = await response.text()
+      text = await readText(response, rearm, timeout.signal)
     } catch {
       if (request.signal.aborted) throw new ApiError({ kind: 'aborted', ...context })
       if (timeout.signal.aborted) throw new ApiError({ kind: 'timeout', ...context })
@@ -116,6 +137,27 @@ async function attemptOnce(
     return toResponseOrThrow(response, text, context)
   } finally {
     clearTimeout(timer)
+  }
+}
+
+/** The body as text; every chunk that arrives restarts the attempt's timer. */
+async function readText(response: Response, onChunk: () => void, timeout: AbortSignal): Promise<string> {
+  if (response.body === null) return ''
+  const reader = response.body.getReader()
+  const onTimeout = () => void reader.cancel().catch(() => {})
+  timeout.addEventListener('abort', onTimeout, { once: true })
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (;;) {
+      const part = await reader.read()
+      if (timeout.aborted) throw new Error('timed out')
+      if (part.done) return text + decoder.decode()
+      onChunk()
+      text += decoder.decode(part.value, { stream: true })
+    }
+  } finally {
+    timeout.removeEventListener('abort', onTimeout)
   }
 }
 

@@ -62,6 +62,7 @@ export function ErrorFacts({ error }: { error: unknown }) {
 
 function errorTitle(error: unknown): string {
   if (!isApiError(error)) return 'Something went wrong'
+  if (error.isTimeout) return 'The API did not answer in time'
   switch (error.kind) {
     case 'network':
       return 'Cannot reach the API'
@@ -78,7 +79,7 @@ function errorTitle(error: unknown): string {
 function errorAdvice(error: unknown): string {
   if (!isApiError(error)) return 'This part of the page failed. Retry, or reload the page.'
   if (error.kind === 'network') return 'Check your connection and that the server is running, then retry.'
-  if (error.kind === 'timeout') return 'The request was cancelled after waiting too long. Retry in a moment.'
+  if (error.isTimeout) return 'The request was given up after waiting too long. Retry in a moment.'
   if (error.kind === 'malformed') return 'This is usually a proxy or server fault. Retry; if it persists, check the server.'
   if (error.httpStatus === 429 || error.code === 11005) return 'The API is throttling this key. Wait a few seconds, then retry.'
   if (error.httpStatus >= 500) return 'The API had an internal problem. Retry in a moment.'
