@@ -1,6 +1,7 @@
 // Generates src/demo/routes.gen.json, the compact route table of the stand-in API, from the
 // generated contract src/api/openapi.json (itself generated from the protos' google.api.http
-// bindings). Run: `npx tsx scripts/gen-demo-routes.ts`. routes.test.ts regenerates it in memory and
+// bindings) and the operations table beside it (for oneofs). Run: `npx tsx scripts/gen-demo-routes.ts`.
+// routes.test.ts regenerates it in memory and
 // fails when the committed file is stale.
 // Why a derived file: importing the 1.5 MB openapi.json would bloat the service-worker demo
 // bundle; the handler only needs method, path template, operationId and the list field name.
@@ -32,9 +33,21 @@ export interface RouteTable {
    */
   queryTypes: Record<string, string>
   enums: Record<string, Record<string, number>>
-  /** operationId -> its typed query parameter names, comma-separated. */
-  typedParams: Record<string, string>
+  /** Query parameters that are repeated fields: the only ones a key may repeat for. */
+  repeated: string[]
+  /** Query parameters that are members of a oneof -> the oneof (at most one member may be sent). */
+  oneofs: Record<string, string>
+  /** operationId -> every query parameter name it takes, comma-separated. */
+  queryParams: Record<string, string>
 }
+
+/** The parts of an operations table row (src/api/operations.gen.json) this table needs. */
+export interface OperationRow {
+  id: string
+  params: { name: string; in: string; array?: boolean; oneof?: string }[]
+}
+
+export const OPERATIONS_PATH = 'src/api/operations.gen.json'
 
 interface SchemaLike {
   $ref?: string
@@ -110,14 +123,21 @@ function queryType(spec: SpecLike, schema: SchemaLike | undefined, enums: Record
   if (schema.type === 'boolean') return 'bool'
   if (schema.type === 'integer') return schema.format ?? 'int32'
   if (schema.type === 'number') return 'number'
+  if (schema.format === 'date-time') return 'timestamp'
   return undefined
 }
 
-export function buildRouteTable(spec: SpecLike): RouteTable {
+export function buildRouteTable(spec: SpecLike, operations: readonly OperationRow[]): RouteTable {
   const routes: RouteRow[] = []
   const queryTypes: Record<string, string> = {}
   const enums: Record<string, Record<string, number>> = {}
-  const typedParams: Record<string, string> = {}
+  const queryParams: Record<string, string> = {}
+  const repeated = new Set<string>()
+  const oneofs: Record<string, string> = {}
+  const oneofOf = new Map<string, string>()
+  for (const op of operations) {
+    for (const p of op.params) if (p.in === 'query' && p.oneof) oneofOf.set(`${op.id} ${p.name}`, p.oneof)
+  }
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
       const op = item[method] as OperationLike | undefined
@@ -125,22 +145,36 @@ export function buildRouteTable(spec: SpecLike): RouteTable {
       const [listField, listRequired] = method === 'get' ? listFieldOf(spec, op) : [null, false]
       routes.push([method.toUpperCase(), path, op.operationId, listField, listRequired, method === 'get' ? requiredObjectOf(spec, op) : null])
       if (method !== 'get') continue
-      const typed: string[] = []
+      const names: string[] = []
       for (const p of op.parameters ?? []) {
         if (p.in !== 'query') continue
+        names.push(p.name)
+        if (p.schema?.type === 'array') repeated.add(p.name)
+        const oneof = oneofOf.get(`${op.operationId} ${p.name}`)
+        if (oneof !== undefined) {
+          if (oneofs[p.name] !== undefined && oneofs[p.name] !== oneof) throw new Error(`query parameter ${p.name} is in two oneofs`)
+          oneofs[p.name] = oneof
+        }
         const t = queryType(spec, p.schema, enums)
         if (!t) continue
         const known = queryTypes[p.name]
         if (known !== undefined && known !== t) throw new Error(`query parameter ${p.name} has two types: ${known}, ${t}`)
         queryTypes[p.name] = t
-        typed.push(p.name)
       }
-      if (typed.length > 0) typedParams[op.operationId] = typed.join(',')
+      if (names.length > 0) queryParams[op.operationId] = names.join(',')
     }
   }
   routes.sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] < b[1] ? -1 : 1))
   const sorted = <T>(o: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)))
-  return { source: OPENAPI_PATH, routes, queryTypes: sorted(queryTypes), enums: sorted(enums), typedParams: sorted(typedParams) }
+  return {
+    source: OPENAPI_PATH,
+    routes,
+    queryTypes: sorted(queryTypes),
+    enums: sorted(enums),
+    repeated: [...repeated].sort(),
+    oneofs: sorted(oneofs),
+    queryParams: sorted(queryParams),
+  }
 }
 
 export function serializeRouteTable(table: RouteTable): string {
@@ -152,7 +186,9 @@ export function serializeRouteTable(table: RouteTable): string {
   return (
     `{\n  "source": ${JSON.stringify(table.source)},\n  "routes": [\n${rows}\n  ],\n` +
     `  "queryTypes": {\n${map(table.queryTypes)}\n  },\n  "enums": {\n${map(table.enums)}\n  },\n` +
-    `  "typedParams": {\n${map(table.typedParams)}\n  }\n}\n`
+    `  "repeated": ${JSON.stringify(table.repeated)},\n` +
+    `  "oneofs": {\n${map(table.oneofs)}\n  },\n` +
+    `  "queryParams": {\n${map(table.queryParams)}\n  }\n}\n`
   )
 }
 
@@ -160,8 +196,12 @@ export function readSpec(): SpecLike {
   return JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as SpecLike
 }
 
+export function readOperations(): OperationRow[] {
+  return JSON.parse(readFileSync(OPERATIONS_PATH, 'utf8')) as OperationRow[]
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const table = buildRouteTable(readSpec())
+  const table = buildRouteTable(readSpec(), readOperations())
   writeFileSync('src/demo/routes.gen.json', serializeRouteTable(table))
   console.log(`routes.gen.json: ${table.routes.length} operations`)
 }

@@ -1,13 +1,13 @@
 // The committed generated files of the demo must match what their generators produce now.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildRouteTable, readSpec, serializeRouteTable } from './gen-demo-routes'
+import { buildRouteTable, readOperations, readSpec, serializeRouteTable } from './gen-demo-routes'
 import { computeSummaries, serializeSummaries } from './gen-demo-summaries'
-import { matchRoute, typedQueryParams } from '../src/demo/router'
+import { matchRoute, queryParamSpecs } from '../src/demo/router'
 
 describe('generated files', () => {
   it('routes.gen.json is up to date with src/api/openapi.json (run: npx tsx scripts/gen-demo-routes.ts)', () => {
-    const fresh = serializeRouteTable(buildRouteTable(readSpec()))
+    const fresh = serializeRouteTable(buildRouteTable(readSpec(), readOperations()))
     expect(readFileSync('src/demo/routes.gen.json', 'utf8')).toBe(fresh)
   })
 
@@ -40,9 +40,12 @@ describe('router', () => {
     expect(matchRoute('GET', '/v2/nothing').kind).toBe('none')
   })
 
-  it('knows the typed query parameters of each operation', () => {
-    const names = typedQueryParams('ListModels').map((p) => `${p.name}:${p.type}`)
-    expect(names).toEqual(expect.arrayContaining(['page:uint32', 'per_page:uint32', 'trained_only:bool', 'visibility.gettable:enum']))
-    expect(typedQueryParams('GetEvaluation').map((p) => p.name)).toContain('fields.test_set')
+  it('knows the query parameters of each operation: types, repeated fields, oneofs', () => {
+    const specs = queryParamSpecs('ListModels')
+    const names = specs.map((p) => `${p.name}:${p.type}`)
+    expect(names).toEqual(expect.arrayContaining(['page:uint32', 'per_page:uint32', 'trained_only:bool', 'visibility.gettable:enum', 'query:string']))
+    expect(specs.find((p) => p.name === 'sort_by_name')).toMatchObject({ oneof: 'sort_by', isRepeated: false })
+    expect(specs.find((p) => p.name === 'additional_fields')).toMatchObject({ isRepeated: true })
+    expect(queryParamSpecs('GetEvaluation').map((p) => p.name)).toContain('fields.test_set')
   })
 })

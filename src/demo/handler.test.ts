@@ -140,14 +140,56 @@ describe('paging', () => {
     expect(twoSorts.status).toBe(400)
   })
 
-  it('ignores camelCase keys, like a gateway that does not know them', async () => {
-    const plain = await call(api, '/v2/users/demo/apps')
+  it('reads lowerCamel names as the gateway does, segment by segment', async () => {
+    const snake = await call(api, '/v2/users/demo/apps?per_page=2&sort_by_name=true&sort_ascending=true&additional_fields=counts')
     const camel = await call(api, '/v2/users/demo/apps?perPage=2&sortByName=true&sortAscending=true&additionalFields=counts')
-    expect(camel.body.apps).toEqual(plain.body.apps)
-    expect(camel.body.apps.length).toBeGreaterThan(2)
-    // userAppId.appId is not user_app_id.app_id: the app filter is ignored, all apps are listed.
+    expect(camel.status).toBe(200)
+    expect(camel.body.apps).toHaveLength(2)
+    expect(camel.body.apps).toEqual(snake.body.apps)
     const short = await call(api, '/v2/models?userAppId.appId=general-vision&per_page=1000')
-    expect(new Set(short.body.models.map((m: { app_id: string }) => m.app_id)).size).toBe(12)
+    expect(new Set(short.body.models.map((m: { app_id: string }) => m.app_id))).toEqual(new Set(['general-vision']))
+    const mixed = await call(api, `${APP}/evaluations?fields.confusionMatrix=true`)
+    expect(mixed.status).toBe(200)
+  })
+
+  it('ignores keys no field has, like the gateway', async () => {
+    const plain = await call(api, '/v2/users/demo/apps')
+    const unknown = await call(api, '/v2/users/demo/apps?no_such_field=1&PerPage=2&per-page=2')
+    expect(unknown.status).toBe(200)
+    expect(unknown.body.apps).toEqual(plain.body.apps)
+  })
+
+  it.each([
+    ['a second oneof member, even false', '/v2/users/demo/apps?sort_by_name=false&sort_by_created_at=true', 'sort_by_created_at'],
+    ['a second oneof member under its JSON name', '/v2/users/demo/apps?sort_by_id=true&sortByName=true', 'sortByName'],
+    ['an empty bool', '/v2/users/demo/models?trained_only=', 'trained_only'],
+    ['an empty integer', '/v2/users/demo/models?page=', 'page'],
+    ['an enum name the enum lacks', '/v2/users/demo/models?visibility.gettable=SECRET', 'visibility.gettable'],
+    ['an enum number the enum lacks', '/v2/users/demo/models?visibility.gettable=42', 'visibility.gettable'],
+    ['an empty enum', '/v2/users/demo/models?visibility.gettable=', 'visibility.gettable'],
+    ['a repeated key of a non-repeated field', '/v2/users/demo/models?page=1&page=2', 'page'],
+    ['a repeated bool', '/v2/users/demo/models?trained_only=true&trained_only=true', 'trained_only'],
+    ['a repeated string field', '/v2/users/demo/apps?search=a&search=b', 'search'],
+  ])('answers 400 / 10020 naming the field for %s', async (_, path, field) => {
+    const r = await call(api, path)
+    expect(r.status).toBe(400)
+    expect(r.body.status.code).toBe(10020)
+    expect(r.body.status.details).toContain(field)
+  })
+
+  it('accepts what the gateway accepts: enum names and numbers, bool spellings, repeated keys of repeated fields', async () => {
+    for (const query of [
+      'visibility.gettable=PUBLIC',
+      'visibility.gettable=50',
+      'trained_only=1',
+      'trained_only=F',
+      'additional_fields=stars&additional_fields=counts',
+      'additional_fields=',
+      'query=',
+    ]) {
+      const r = await call(api, `/v2/users/demo/models?${query}`)
+      expect(r.status, query).toBe(200)
+    }
   })
 })
 

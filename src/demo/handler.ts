@@ -11,12 +11,14 @@
 // - more than 15 requests in a sliding second per token: 429 / 11005 (options.rateLimit);
 // - unknown path: 404 / 11101; known path, other method: 405 / 10020 (the demo is read-only);
 //   unknown app or resource: 404 / 11101 (21200 for models and model versions);
-// - bad parameter values (page=abc, per_page=0 or > 1000, trained_only=maybe): 400 / 10020 with
-//   the parameter named in `details`; unknown and camelCase keys are ignored;
+// - query strings as grpc-gateway reads them (query.ts gatewayQuery): proto or lowerCamel names;
+//   400 / 10020 naming the parameter for bad values (page=abc, trained_only= or =maybe, an enum
+//   name or number the enum lacks), a repeated key of a non-repeated field (page=1&page=2), a
+//   second member of a oneof even when false; per_page=0 or > 1000 too; unknown keys are ignored;
 // - every body carries `status.req_id` (a per-handler counter) and is application/json;
 // - a path prefix before `/v2/` is ignored, so a static build under a base path works;
-// - typed query parameters (booleans, uint32, enums by number or name) are checked per operation
-//   from the contract before any lookup, like grpc-gateway does when it fills the request message.
+// - query parameters are checked per operation from the contract before any lookup, like
+//   grpc-gateway does when it fills the request message.
 //
 // Generic fallback: routes.gen.json lists every operation of openapi.json with its path template,
 // operationId and the repeated field of its 200 response. A GET whose RPC has no endpoint in
@@ -28,9 +30,9 @@ import { getWorld, OWNER } from './data/world'
 import { USERS } from './data/vocab'
 import { ENDPOINTS, type Ctx } from './endpoints'
 import { FaultState, FaultSyntaxError, NO_FAULTS, parseFaults, type FaultSpec } from './faults'
-import { Query, validateTyped } from './query'
+import { gatewayQuery, Query } from './query'
 import { RateLimiter } from './rateLimit'
-import { matchRoute, rpcHasAppBinding, rpcHasUserLevelBinding, typedQueryParams, type MatchResult, type RouteMatch } from './router'
+import { matchRoute, rpcHasAppBinding, rpcHasUserLevelBinding, queryParamSpecs, type MatchResult, type RouteMatch } from './router'
 import { Code, DemoError, status, type Body } from './wire'
 
 export { parseFaults, FaultSyntaxError } from './faults'
@@ -185,8 +187,7 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
       if (wait > 0) {
         throw new DemoError(429, Code.CONN_THROTTLED, `More than ${limit} requests per second with this key; retry in ${wait} ms`)
       }
-      const query = new Query(url.searchParams)
-      validateTyped(query, typedQueryParams(route.operationId))
+      const query = new Query(gatewayQuery(url.searchParams, queryParamSpecs(route.operationId)))
       const scope = resolveScope(route, query)
       const endpoint = ENDPOINTS[route.rpc]
       const fields = endpoint ? endpoint({ world: getWorld(), route, query, ...scope }) : fallback(route, query)

@@ -1,6 +1,6 @@
-// Query parameters as a grpc-gateway reads them: snake_case proto names only (unknown keys,
-// camelCase included, are ignored), dotted names for nested fields, repeated keys for lists.
-// Bad values of known parameters answer 400 / 10020 naming the parameter.
+// Query parameters as a grpc-gateway reads them: proto (snake_case) or JSON (lowerCamel) names,
+// dotted names for nested fields, repeated keys for repeated fields only, one member per oneof;
+// unknown keys are ignored. Bad values of known parameters answer 400 / 10020 naming the parameter.
 import { badParam, DemoError, Code } from './wire'
 
 /** Documented maximum page size; larger values are rejected (400), not clamped. */
@@ -87,35 +87,116 @@ export class Query {
   }
 }
 
-/** Gateway-style checks of typed parameters (before any lookup), per element for repeated keys. */
-export function validateTyped(query: Query, params: readonly { name: string; type: string; enumValues?: Record<string, number> | null }[]): void {
-  for (const p of params) {
-    for (const value of query.params.getAll(p.name)) {
-      if (value === '') continue
-      switch (p.type) {
-        case 'bool':
-          if (!TRUE.has(value) && !FALSE.has(value)) throw badParam(p.name, value, 'true or false')
-          break
-        case 'uint32':
-          if (!/^\d+$/.test(value) || Number(value) > 4294967295) throw badParam(p.name, value, 'a non-negative integer')
-          break
-        case 'int32':
-          if (!/^-?\d+$/.test(value) || Math.abs(Number(value)) > 2147483648) throw badParam(p.name, value, 'an integer')
-          break
-        case 'number':
-          if (!Number.isFinite(Number(value))) throw badParam(p.name, value, 'a number')
-          break
-        case 'enum': {
-          const names = p.enumValues
-          const ok = names
-            ? (/^\d+$/.test(value) && Object.values(names).includes(Number(value))) || value in names
-            : /^\d+$/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)
-          if (!ok) throw badParam(p.name, value, names ? `one of ${Object.keys(names).join(', ')}` : 'an enum number or name')
-          break
-        }
-      }
+/** One query parameter of an operation, as the gateway knows it from the request message. */
+export interface QueryParamSpec {
+  /** Proto field path, snake_case with dots (`fields.confusion_matrix`). */
+  name: string
+  /** `string`, `bool`, `uint32`, `int32`, `uint64`, `int64`, `number`, `timestamp` or `enum`. */
+  type: string
+  /** For enums: name -> number; null when any number or UPPER_CASE name passes (huge enums). */
+  enumValues?: Record<string, number> | null
+  isRepeated: boolean
+  /** The oneof the field belongs to, if any. */
+  oneof?: string
+}
+
+/** protoc's JSON name of a field: `per_page` -> `perPage`. */
+export function jsonName(protoName: string): string {
+  return protoName.replace(/_([a-z0-9])?/g, (_, next: string | undefined) => (next ?? '').toUpperCase())
+}
+
+const INT32 = /^[+-]?\d+$/
+const UINT = /^\+?\d+$/
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i
+
+function checkValue(spec: QueryParamSpec, value: string): void {
+  switch (spec.type) {
+    case 'bool':
+      // strconv.ParseBool: the empty string is not a boolean.
+      if (!TRUE.has(value) && !FALSE.has(value)) throw badParam(spec.name, value, 'true or false')
+      return
+    case 'uint32':
+      if (!UINT.test(value) || Number(value) > 4294967295) throw badParam(spec.name, value, 'an integer from 0 to 4294967295')
+      return
+    case 'int32':
+      if (!INT32.test(value) || Number(value) > 2147483647 || Number(value) < -2147483648) throw badParam(spec.name, value, 'a 32-bit integer')
+      return
+    case 'uint64':
+      if (!UINT.test(value) || BigInt(value) > 18446744073709551615n) throw badParam(spec.name, value, 'a non-negative 64-bit integer')
+      return
+    case 'int64':
+      if (!INT32.test(value)) throw badParam(spec.name, value, 'a 64-bit integer')
+      return
+    case 'number':
+      if (value.trim() === '' || !Number.isFinite(Number(value))) throw badParam(spec.name, value, 'a number')
+      return
+    case 'timestamp':
+      if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) throw badParam(spec.name, value, 'an RFC 3339 timestamp')
+      return
+    case 'enum': {
+      const names = spec.enumValues
+      const isKnown = names
+        ? value in names || (INT32.test(value) && Object.values(names).includes(Number(value)))
+        : INT32.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)
+      if (!isKnown) throw badParam(spec.name, value, names ? `one of ${Object.keys(names).join(', ')}` : 'an enum number or name')
+      return
+    }
+    default:
+      return
+  }
+}
+
+/**
+ * Reads a query string the way grpc-gateway fills a request message (its `runtime/query.go`):
+ * a key names a field by its proto name or its lowerCamel JSON name, segment by segment
+ * (`fields.confusionMatrix`); unknown keys are ignored; a non-repeated field takes one value
+ * (`page=1&page=2` is refused); a second member of a oneof is refused whatever its value
+ * (`sort_by_name=false&sort_by_created_at=true`); values must parse as the field's type (an empty
+ * bool, an enum name or number the enum lacks are refused). Refusals are 400 / 10020 naming the
+ * parameter. Returns the parameters under their proto names, unknown keys kept as sent.
+ */
+export function gatewayQuery(params: URLSearchParams, specs: readonly QueryParamSpec[]): URLSearchParams {
+  const byName = new Map<string, QueryParamSpec>()
+  const segments = new Map<string, string>()
+  for (const spec of specs) {
+    byName.set(spec.name, spec)
+    for (const segment of spec.name.split('.')) {
+      segments.set(segment, segment)
+      if (!segments.has(jsonName(segment))) segments.set(jsonName(segment), segment)
     }
   }
+  const out = new URLSearchParams()
+  const oneofSetBy = new Map<string, string>()
+  const seenKeys = new Set<string>()
+  for (const key of params.keys()) {
+    if (seenKeys.has(key)) continue
+    seenKeys.add(key)
+    const values = params.getAll(key)
+    const name = key
+      .split('.')
+      .map((segment) => segments.get(segment) ?? segment)
+      .join('.')
+    const spec = byName.get(name)
+    if (!spec) {
+      for (const value of values) out.append(key, value)
+      continue
+    }
+    if (spec.oneof !== undefined) {
+      const earlier = oneofSetBy.get(spec.oneof)
+      if (earlier !== undefined) {
+        throw new DemoError(400, Code.FAILURE, `Only one of ${earlier} and ${key} may be sent: they are members of oneof ${spec.oneof}`)
+      }
+      oneofSetBy.set(spec.oneof, key)
+    }
+    if (!spec.isRepeated && values.length > 1) {
+      throw new DemoError(400, Code.FAILURE, `Too many values for query parameter "${spec.name}" (${values.length}): it is not a repeated field`)
+    }
+    for (const value of values) {
+      checkValue(spec, value)
+      out.append(spec.name, value)
+    }
+  }
+  return out
 }
 
 export function paginate<T>(items: readonly T[], page: number, perPage: number): T[] {

@@ -1,4 +1,5 @@
 // Path matching against the API's route table (routes.gen.json, derived from openapi.json).
+import type { QueryParamSpec } from './query'
 import table from './routes.gen.json'
 
 export interface RouteMatch {
@@ -140,23 +141,19 @@ export function allGetRoutes(): { template: string; operationId: string; rpc: st
 
 const queryTypes = table.queryTypes as Record<string, string>
 const enums = table.enums as Record<string, Record<string, number>>
-const typedParams = table.typedParams as Record<string, string>
+const repeated = new Set(table.repeated as string[])
+const oneofs = table.oneofs as Record<string, string>
+const queryParamNames = table.queryParams as Record<string, string>
 
-export interface TypedParam {
-  name: string
-  /** `bool`, `uint32`, `int32`, `number`, or an enum: its name-to-number table (null: any value name). */
-  type: string
-  enumValues?: Record<string, number> | null
-}
-
-/** The typed query parameters of an operation (strings need no validation). */
-export function typedQueryParams(operationId: string): TypedParam[] {
-  const names = typedParams[operationId]
+/** Every query parameter of an operation, with what the gateway checks about it. */
+export function queryParamSpecs(operationId: string): QueryParamSpec[] {
+  const names = queryParamNames[operationId]
   if (!names) return []
   return names.split(',').map((name) => {
     const type = queryTypes[name] ?? 'string'
-    if (!type.startsWith('enum:')) return { name, type }
+    const spec: QueryParamSpec = { name, type, isRepeated: repeated.has(name), oneof: oneofs[name] }
+    if (!type.startsWith('enum:')) return spec
     const enumName = type.slice('enum:'.length)
-    return { name, type: 'enum', enumValues: enumName === '*' ? null : (enums[enumName] ?? null) }
+    return { ...spec, type: 'enum', enumValues: enumName === '*' ? null : (enums[enumName] ?? null) }
   })
 }
