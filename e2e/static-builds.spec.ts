@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SUB_PATH = '/some/sub/path/'
@@ -88,6 +88,7 @@ test.afterAll(() => {
 test('the build loads from a deep link under a sub-path on a host without rewrites', async ({ page }) => {
   expect(existsSync(path.join(builds.plain, '404.html')), 'the build writes 404.html').toBe(true)
   expect(existsSync(path.join(builds.plain, 'config.json')), 'only the demo build ships config.json').toBe(false)
+  expect(existsSync(path.join(builds.plain, 'mockServiceWorker.js')), 'only the demo build ships the MSW worker').toBe(false)
   const host = await hostStatically(builds.plain, SUB_PATH)
   const failures: string[] = []
   page.on('pageerror', (error) => failures.push(error.message))

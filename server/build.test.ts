@@ -115,6 +115,7 @@ describe('spaFallback vite plugin', () => {
     writeFileSync(path.join(root, 'main.js'), 'document.getElementById("root").textContent = "hi"\n')
     mkdirSync(path.join(root, 'public'))
     writeFileSync(path.join(root, 'public', 'favicon.svg'), '<svg/>')
+    writeFileSync(path.join(root, 'public', 'mockServiceWorker.js'), '// worker\n')
     const { build } = await import('vite')
     await build({
       root,
@@ -134,6 +135,14 @@ describe('spaFallback vite plugin', () => {
     expect(readFileSync(path.join(dist, '404.html'), 'utf8')).toBe(index)
     expect(builtBase(index)).toBe('/some/sub/path/')
     expect(existsSync(path.join(dist, 'config.json'))).toBe(false)
+  })
+
+  it('leaves the demo service worker out of every build but the demo one', async () => {
+    const plain = await buildFixture({ base: '/' })
+    expect(existsSync(path.join(plain, 'favicon.svg'))).toBe(true)
+    expect(existsSync(path.join(plain, 'mockServiceWorker.js'))).toBe(false)
+    const demo = await buildFixture({ base: '/', mode: 'demo' })
+    expect(existsSync(path.join(demo, 'mockServiceWorker.js'))).toBe(true)
   })
 
   it('writes config.json saying demo in the demo build', async () => {

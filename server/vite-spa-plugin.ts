@@ -1,6 +1,6 @@
 // Build-time half of "works under any base path, deep links survive a reload" (see README).
 import { existsSync } from 'node:fs'
-import { copyFile, writeFile } from 'node:fs/promises'
+import { copyFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
 import { normalizeBasePath } from './base-path.ts'
@@ -14,6 +14,9 @@ export function basePathFromEnv(env: Record<string, string | undefined> = proces
   return normalizeBasePath(env.BASE_PATH)
 }
 
+/** MSW's worker script, copied from public/ by vite into every build unless removed. */
+export const DEMO_WORKER_FILE = 'mockServiceWorker.js'
+
 export interface SpaFallbackOptions {
   /** The vite mode of the backend-less demo build (`vite build --mode demo`). */
   demoMode?: string
@@ -23,7 +26,9 @@ export interface SpaFallbackOptions {
  * - writes 404.html, a copy of index.html, for hosts without SPA rewrites (GitHub Pages,
  *   Netlify, S3 error documents, Cloudflare Pages): a deep link loads the app, whose router
  *   reads the URL;
- * - in the demo build, writes config.json saying "demo" so the console signs in by itself.
+ * - in the demo build, writes config.json saying "demo" so the console signs in by itself;
+ * - in every other build, leaves out the demo's service worker (public/mockServiceWorker.js): a
+ *   console for the live API must not ship a worker that could answer its requests.
  */
 export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plugin {
   let config: ResolvedConfig
@@ -47,6 +52,7 @@ export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plu
       if (config.mode === demoMode && !existsSync(path.join(config.publicDir, 'config.json'))) {
         await writeFile(path.join(outDir, 'config.json'), `${JSON.stringify(DEMO_CONFIG)}\n`)
       }
+      if (config.mode !== demoMode) await rm(path.join(outDir, DEMO_WORKER_FILE), { force: true })
     },
   }
 }
