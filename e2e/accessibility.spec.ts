@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 // One page of each kind, after its data has rendered.
 const PAGES: Array<{ path: string; ready: string }> = [

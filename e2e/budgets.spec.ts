@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 const BIG_INPUTS = '/demo/general-vision/datasets/baseline-2024/versions'
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 import { apiWave } from './support/api-waves.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts).

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 /** The first render after a fresh load boots the whole console: on a busy machine that takes a while. */
 const BOOT = { timeout: 30_000 }

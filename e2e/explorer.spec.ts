@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 const AUTH = { authorization: 'Key demo' }
 /** First paint after a full page load: generous, CI machines are often busy. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 test('the start page connects itself to the demo API and shows the apps', async ({ page }) => {
   await page.goto('./')
@@ -15,6 +15,8 @@ test('the connection screen has its fields and never puts the token in the URL',
   await expect(token).toBeVisible()
   await expect(page.getByLabel('User ID')).toHaveValue('me')
   await expect(page.getByLabel('Remember on this device')).not.toBeChecked()
+  // The API is always this server's /v2: no other base URL could pass its CSP or the API's CORS.
+  await expect(page.getByLabel('API base URL')).toHaveCount(0)
   await token.fill('not-a-real-token')
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(page.getByText('The API refused the token')).toBeVisible()
@@ -30,6 +32,34 @@ test('a refused demo session can reconnect with the demo token', async ({ page }
   await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
   const stored = await page.evaluate(() => ({ session: sessionStorage.length, local: localStorage.length }))
   expect(stored).toEqual({ session: 1, local: 0 })
+})
+
+test('after a refused token, connecting again returns to the page the user was on', async ({ page }) => {
+  await page.goto('./connect')
+  await page.getByLabel('Personal access token').fill('demo')
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
+  // The token stops working (revoked elsewhere): the next page the user opens is refused.
+  await page.evaluate(() => {
+    const key = 'clarifai-console.session'
+    const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>
+    sessionStorage.setItem(key, JSON.stringify({ ...stored, token: 'revoked' }))
+  })
+  await page.goto('./demo/general-vision/models')
+  await expect(page.getByText('The API refused the token')).toBeVisible()
+  expect(new URL(page.url()).searchParams.get('redirect')).toBe('/demo/general-vision/models')
+  await page.getByLabel('Personal access token').fill('demo')
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page).toHaveURL(/\/demo\/general-vision\/models$/)
+  await expect(page.getByRole('heading', { name: 'Models' })).toBeVisible()
+})
+
+test('a redirect to another site after connecting is ignored', async ({ page }) => {
+  await page.goto('./connect?redirect=%2F%5Cevil.example%2F')
+  await page.getByLabel('Personal access token').fill('demo')
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(page.getByRole('heading', { name: /^Welcome/ })).toBeVisible()
+  expect(new URL(page.url()).pathname).toBe('/')
 })
 
 test('an unknown page shows the not-found view', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 import { apiWave } from './support/api-waves.ts'
 
 test('the user page lists apps, filters them from the URL and keeps filters across back and reload', async ({ page }) => {

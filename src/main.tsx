@@ -5,6 +5,7 @@ import { RouterProvider } from '@tanstack/react-router'
 import { createAppQueryClient } from './api/query-client.ts'
 import { loadRuntimeConfig } from './api/runtime-config.ts'
 import { clearSession, defaultBaseUrl, getSession, setSession } from './api/session.ts'
+import { safeReturnPath } from './lib/return-path.ts'
 import { createAppRouter } from './router.tsx'
 import './styles.css'
 
@@ -27,7 +28,10 @@ async function start() {
     onUnauthorized() {
       clearSession()
       queryClient.clear()
-      void router.navigate({ to: '/connect', search: { reason: 'refused' } })
+      // Back to where the user was once connected again (or still, if connecting itself was refused).
+      const here = router.state.location
+      const redirect = safeReturnPath(here.href) ?? safeReturnPath((here.search as { redirect?: unknown }).redirect)
+      void router.navigate({ to: '/connect', search: { reason: 'refused', redirect } })
     },
   })
   const router = createAppRouter(queryClient, import.meta.env.BASE_URL)

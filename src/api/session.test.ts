@@ -7,7 +7,7 @@ async function freshSession() {
   return import('./session.ts')
 }
 
-const base = { token: 'tok-123', userId: 'me', baseUrl: 'http://127.0.0.1:8080', isDemo: false }
+const base = { token: 'tok-123', userId: 'me', baseUrl: location.origin, isDemo: false }
 
 describe('session storage', () => {
   beforeEach(() => {
@@ -44,6 +44,11 @@ describe('session storage', () => {
     localStorage.clear()
     ;(await freshSession()).setSession({ ...base, isRemembered: false })
     expect((await freshSession()).getSession()).toEqual({ ...base, isRemembered: false })
+  })
+
+  it('does not follow a base URL stored by an older version: the API is the page origin', async () => {
+    sessionStorage.setItem('clarifai-console.session', JSON.stringify({ token: 'tok-123', userId: 'me', baseUrl: 'https://elsewhere.example' }))
+    expect((await freshSession()).getSession()).toEqual({ ...base, baseUrl: location.origin, isRemembered: false })
   })
 
   it('ignores corrupt entries and clears both stores', async () => {

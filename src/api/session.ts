@@ -5,7 +5,7 @@
 export interface Session {
   token: string
   userId: string
-  /** Origin (and optional path prefix) that serves `/v2/*`; the page's origin unless changed on /connect. */
+  /** Origin that serves `/v2/*`: always the page's own (its server or host forwards to the API). */
   baseUrl: string
   isRemembered: boolean
   /** Connected automatically to the built-in demo API. */
@@ -64,7 +64,8 @@ function readStored(): Session | null {
     try {
       const parsed: unknown = JSON.parse(raw)
       if (isStoredSession(parsed)) {
-        return { ...parsed, isRemembered: kind === 'localStorage', isDemo: false }
+        // A base URL stored by an older version is not followed: the API is this page's /v2.
+        return { token: parsed.token, userId: parsed.userId, baseUrl: defaultBaseUrl(), isRemembered: kind === 'localStorage', isDemo: false }
       }
     } catch {
       // A corrupt entry is as good as none.

@@ -6,11 +6,15 @@ import { isApiError } from '@/api/errors.ts'
 import { userQueries } from '@/api/queries/users.ts'
 import { clearSession, defaultBaseUrl, getSession, setSession } from '@/api/session.ts'
 import { ErrorFacts } from '@/components/states.tsx'
+import { safeReturnPath } from '@/lib/return-path.ts'
 
 const searchSchema = v.object({
   reason: v.fallback(v.optional(v.picklist(['refused'])), undefined),
   // Only paths inside the console: a link must not send people elsewhere after connecting.
-  redirect: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^\/(?!\/)/))), undefined),
+  redirect: v.fallback(
+    v.optional(v.pipe(v.string(), v.check((value) => safeReturnPath(value) !== undefined))),
+    undefined,
+  ),
 })
 
 export const Route = createFileRoute('/connect')({
@@ -25,7 +29,6 @@ function ConnectPage() {
   const previous = getSession()
   const [token, setToken] = useState('')
   const [userId, setUserId] = useState(previous && !previous.isDemo ? previous.userId : 'me')
-  const [baseUrl, setBaseUrl] = useState(previous?.baseUrl ?? defaultBaseUrl())
   const [isRemembered, setIsRemembered] = useState(false)
   const [isBusy, setIsBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -33,14 +36,11 @@ function ConnectPage() {
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     setError(null)
-    const base = baseUrl.trim() || defaultBaseUrl()
-    if (!isHttpUrl(base)) {
-      setError(new Error('The API base URL must start with http:// or https://.'))
-      return
-    }
     setIsBusy(true)
     queryClient.clear()
-    setSession({ token: token.trim(), userId: userId.trim() || 'me', baseUrl: base, isRemembered, isDemo: false })
+    // The API is always this page's own /v2: its server or host forwards it (a page on another
+    // origin could not call the API, and the server's CSP allows no other origin anyway).
+    setSession({ token: token.trim(), userId: userId.trim() || 'me', baseUrl: defaultBaseUrl(), isRemembered, isDemo: false })
     try {
       await queryClient.fetchQuery(userQueries.detail(userId.trim() || 'me'))
       await navigate({ href: redirect ?? '/' })
@@ -104,23 +104,6 @@ function ConnectPage() {
           <input type="checkbox" checked={isRemembered} onChange={(e) => setIsRemembered(e.target.checked)} className="h-4 w-4" />
           Remember on this device
         </label>
-        <details className="text-sm">
-          <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Advanced</summary>
-          <label htmlFor="base-url" className="mt-2 block font-medium">
-            API base URL
-          </label>
-          <input
-            id="base-url"
-            name="base_url"
-            value={baseUrl}
-            onChange={(e) => setBaseUrl(e.target.value)}
-            aria-describedby="base-url-help"
-            className="mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
-          />
-          <p id="base-url-help" className="mt-1 text-xs text-slate-500">
-            Where <code>/v2/*</code> is served. The API itself does not accept calls from other sites, so this is normally this page&apos;s own server or proxy.
-          </p>
-        </details>
         {error !== null && (
           <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
             {isApiError(error) ? error.description : error instanceof Error ? error.message : 'Could not connect.'}
@@ -137,13 +120,4 @@ function ConnectPage() {
       </form>
     </div>
   )
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
 }
