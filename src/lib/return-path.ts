@@ -8,7 +8,7 @@ export function safeReturnPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2048) return undefined
   // `//host` and `/\host` are other sites to a browser; control characters hide such tricks.
   if (!value.startsWith('/') || value.startsWith('//')) return undefined
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return undefined
+  if (value.includes('\\') || [...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return undefined
   let url: URL
   try {
     url = new URL(value, PLACEHOLDER_ORIGIN)
