@@ -1,12 +1,14 @@
-import { createRouter } from '@tanstack/react-router'
+import { createRouter, type RouterHistory } from '@tanstack/react-router'
 import type { QueryClient } from '@tanstack/react-query'
 import { routeTree } from './routeTree.gen.ts'
 import { parseSearch, stringifySearch } from './lib/search-params.ts'
 import { ErrorView, NotFoundView, PageSkeleton } from './components/states.tsx'
 
-export function createAppRouter(queryClient: QueryClient, basepath = '/') {
+/** `history`: the browser's by default; tests pass a memory history. */
+export function createAppRouter(queryClient: QueryClient, basepath = '/', history?: RouterHistory) {
   return createRouter({
     routeTree,
+    history,
     basepath,
     context: { queryClient },
     defaultPreload: 'intent',

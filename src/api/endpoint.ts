@@ -8,7 +8,15 @@ export interface GetOperation {
 }
 
 export type ParamsOf<Op extends GetOperation> = Op['parameters']
-export type DataOf<Op extends GetOperation> = Op['responses'][200]['content']['application/json']
+
+/**
+ * A wire shape with every property possibly absent, all the way down. The contract marks
+ * `cl_show_if_empty` fields required, but Clarifai has dropped that option from fields before, and
+ * a page must render whatever arrives; the other fields are optional already.
+ */
+export type Loose<T> = T extends readonly (infer E)[] ? Loose<E>[] : T extends object ? { [K in keyof T]?: Loose<T[K]> } : T
+
+export type DataOf<Op extends GetOperation> = Loose<Op['responses'][200]['content']['application/json']>
 
 /**
  * One typed query option function for one GET operation, built on openapi-react-query's

@@ -1,8 +1,12 @@
 // Names for the wire shapes pages work with, so components need not reach into the generated
-// schema (which only src/api/ may import). Every field is optional in practice.
+// schema (which only src/api/ may import). Every field is optional in practice, and typed so.
+import type { Loose } from './endpoint.ts'
 import type { components } from './schema'
 
-type Schemas = components['schemas']
+export type { Loose }
+
+/** The generated shapes with `cl_show_if_empty` fields loosened too: nothing is sure to arrive. */
+type Schemas = { [K in keyof components['schemas']]: Loose<components['schemas'][K]> }
 
 export type App = Schemas['App']
 export type BinaryMetrics = Schemas['BinaryMetrics']

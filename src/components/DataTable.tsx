@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { toCsv } from '@/lib/csv.ts'
+import { uniqueKeys } from '@/lib/unique-keys.ts'
 
 export interface Column<Row> {
   id: string
@@ -45,6 +46,8 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
     scrollMargin,
     enabled: isVirtual,
   })
+  // Ids may be missing from an answer: rows still need distinct keys.
+  const keys = uniqueKeys(rows.map(rowKey))
   const items = isVirtual ? virtualizer.getVirtualItems() : null
   const visible = items ? items.map((item) => ({ index: item.index, row: rows[item.index] as Row })) : rows.map((row, index) => ({ index, row }))
   const paddingTop = items && items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0
@@ -66,7 +69,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
         <tbody ref={bodyRef} className="divide-y divide-slate-100 dark:divide-slate-800">
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
           {visible.map(({ index, row }) => (
-            <tr key={rowKey(row)} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className="hover:bg-slate-50 dark:hover:bg-slate-900/60">
+            <tr key={keys[index]} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className="hover:bg-slate-50 dark:hover:bg-slate-900/60">
               {columns.map((column) => (
                 <td key={column.id} className={`px-3 py-2 align-middle ${column.className ?? ''}`}>
                   {column.cell(row)}

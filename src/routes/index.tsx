@@ -52,8 +52,8 @@ function HomePage() {
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nothing here yet: this user has no apps.</p>
         ) : (
           <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-            {apps.map((app) => (
-              <li key={app.id}>
+            {apps.map((app, index) => (
+              <li key={app.id || `#${index}`}>
                 <Link
                   to="/$user/$app"
                   params={{ user: app.user_id ?? user?.id ?? userId, app: app.id ?? '' }}
