@@ -10,12 +10,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { act, cleanup, render } from '@testing-library/react'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider, createMemoryHistory } from '@tanstack/react-router'
-import { createAppQueryClient } from '../api/query-client.ts'
-import { clearSession, type Session } from '../api/session.ts'
-import { getWorld } from '../demo/data/world.ts'
-import { createDemoApi } from '../demo/handler.ts'
-import { matchRoute } from '../demo/router.ts'
-import { createAppRouter } from '../router.tsx'
+import { createAppQueryClient } from '@/api/query-client.ts'
+import { clearSession, type Session } from '@/api/session.ts'
+import { getWorld } from '@/demo/data/world.ts'
+import { createDemoApi } from '@/demo/handler.ts'
+import { matchRoute } from '@/demo/router.ts'
+import { createAppRouter } from '@/router.tsx'
 import { connectRecordingClient } from '../../test/recording-client.ts'
 
 const session: Session = { token: 'demo', userId: 'demo', baseUrl: 'http://console.test', isRemembered: false, isDemo: true }
