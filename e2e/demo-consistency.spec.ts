@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 const AUTH = { authorization: 'Key demo' }
 const LOAD = { timeout: 30_000 }
