@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { createAppQueryClient } from './api/query-client.ts'
-import { loadRuntimeConfig } from './api/runtime-config.ts'
+import { createApiClient, setApiClient } from './api/client.ts'
+import { attemptTimeoutFor, loadRuntimeConfig } from './api/runtime-config.ts'
 import { clearSession, defaultBaseUrl, getSession, setSession } from './api/session.ts'
 import { safeReturnPath } from './lib/return-path.ts'
 import { createAppRouter } from './router.tsx'
@@ -15,6 +16,8 @@ async function start() {
     await startDemoWorker()
   }
   const config = await loadRuntimeConfig()
+  const timeoutMs = attemptTimeoutFor(config)
+  if (timeoutMs !== undefined) setApiClient(createApiClient({ timeoutMs }))
   if (config.mode === 'demo' && config.demoToken && !getSession()) {
     setSession({
       token: config.demoToken,

@@ -26,3 +26,15 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = globalThis.fet
     return { mode: 'static' }
   }
 }
+
+/**
+ * The client's attempt timeout for this host, when it differs from the transport's default. The
+ * built-in stand-in answers from this machine (or this tab's service worker) and cannot hang, but
+ * builds its largest answers (a 10,000-concept evaluation with every field) for seconds before the
+ * first byte: the short timeout that bounds a hung live API would cut those off.
+ */
+export const DEMO_ATTEMPT_TIMEOUT_MS = 120_000
+
+export function attemptTimeoutFor(config: RuntimeConfig): number | undefined {
+  return config.mode === 'demo' ? DEMO_ATTEMPT_TIMEOUT_MS : undefined
+}
