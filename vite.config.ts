@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import { basePathFromEnv, spaFallback } from './server/vite-spa-plugin.ts'
+import { precompress } from './server/precompress.ts'
 
 export default defineConfig({
   // Absolute base, `/` unless BASE_PATH says otherwise: deep links need it to find the assets.
@@ -14,6 +15,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     spaFallback(),
+    precompress(),
   ],
   server: {
     proxy: { '/v2': { target: 'http://127.0.0.1:8080', changeOrigin: true } },

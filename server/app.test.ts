@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, CONTENT_SECURITY_POLICY } from './app.ts'
 import type { AppOptions } from './app.ts'
 import { silentLogger } from './logger.ts'
+import { precompressDir } from './precompress.ts'
+import { runtimeConfigTag } from './static.ts'
 import { captureLogger, INDEX_HTML, listen, makeDist } from './test-helpers.ts'
 
 const RELATIVE_INDEX_HTML = INDEX_HTML.replaceAll('"/assets/', '"./assets/')
@@ -229,5 +233,95 @@ describe('compression', () => {
     expect(response.headers.get('content-encoding')).toBe('gzip')
     const text = await new Response(response.body?.pipeThrough(new DecompressionStream('gzip'))).text()
     expect(JSON.parse(text).apps.length).toBeGreaterThan(5)
+  })
+})
+
+describe('precompressed files', () => {
+  function addVariants() {
+    writeFileSync(path.join(dist.dir, 'assets', 'index-abc123.js.br'), 'BROTLI')
+    writeFileSync(path.join(dist.dir, 'assets', 'index-abc123.js.gz'), 'GZIP-BYTES')
+  }
+
+  it.each([
+    ['br, gzip', 'br', 'BROTLI'],
+    ['gzip, deflate, br;q=0', 'gzip', 'GZIP-BYTES'],
+    ['gzip;q=0.5, br;q=0.9', 'br', 'BROTLI'],
+    ['*', 'br', 'BROTLI'],
+    ['*, br;q=0', 'gzip', 'GZIP-BYTES'],
+    ['identity', null, 'console.log("app")\n'],
+    ['', null, 'console.log("app")\n'],
+  ])('answers Accept-Encoding %j with %s', async (accept, encoding, body) => {
+    addVariants()
+    const response = await demoApp().app.request('/assets/index-abc123.js', { headers: accept ? { 'accept-encoding': accept } : {} })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe(encoding)
+    expect(response.headers.get('vary')).toBe('accept-encoding')
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)))
+    expect(await response.text()).toBe(body)
+  })
+
+  it('gives each coding its own validator', async () => {
+    addVariants()
+    const { app } = demoApp()
+    const br = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'br' } })
+    const plain = await app.request('/assets/index-abc123.js')
+    expect(br.headers.get('etag')).not.toBe(plain.headers.get('etag'))
+    const again = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'br', 'if-none-match': br.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+  })
+
+  it('serves the plain file when the build wrote no variant, and never compresses it itself', async () => {
+    const big = 'x'.repeat(100_000)
+    writeFileSync(path.join(dist.dir, 'assets', 'big-1.js'), big)
+    const response = await demoApp().app.request('/assets/big-1.js', { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(response.headers.get('content-encoding')).toBeNull()
+    expect(await response.text()).toBe(big)
+  })
+
+  it('does not offer variants of files that are compressed already', async () => {
+    writeFileSync(path.join(dist.dir, 'assets', 'photo-1.png'), 'PNG')
+    writeFileSync(path.join(dist.dir, 'assets', 'photo-1.png.gz'), 'NOPE')
+    const response = await demoApp().app.request('/assets/photo-1.png', { headers: { 'accept-encoding': 'gzip' } })
+    expect(response.headers.get('content-encoding')).toBeNull()
+    expect(response.headers.get('vary')).toBeNull()
+    expect(await response.text()).toBe('PNG')
+  })
+
+  it('sends the precompressed bytes over a real socket', async () => {
+    writeFileSync(path.join(dist.dir, 'assets', 'real-1.js'), 'console.log("real")\n'.repeat(100))
+    await precompressDir(dist.dir)
+    const server = await listen(demoApp().app)
+    try {
+      const response = await fetch(`${server.url}/assets/real-1.js`, { headers: { 'accept-encoding': 'br' } })
+      expect(response.headers.get('content-encoding')).toBe('br')
+      // fetch decodes it: the bytes on disk were valid brotli of the same file.
+      expect(await response.text()).toBe('console.log("real")\n'.repeat(100))
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('runtime config in the page', () => {
+  const TAGGED = INDEX_HTML.replace('</head>', `  ${runtimeConfigTag({ mode: 'static' })}\n  </head>`)
+
+  it.each([
+    ['demo', {}, { mode: 'demo', demoToken: 'demo', demoUserId: 'demo' }],
+    ['proxy', { apiBase: 'http://127.0.0.1:9' }, { mode: 'proxy' }],
+  ] as const)('rewrites the build tag to say %s', async (_mode, options, expected) => {
+    dist.cleanup()
+    dist = makeDist(TAGGED)
+    const html = await (await demoApp(options).app.request('/some/deep/link')).text()
+    const content = /<meta name="clarifai-console-config" content="([^"]*)">/.exec(html)![1]!
+    expect(JSON.parse(content.replaceAll('&quot;', '"'))).toEqual(expected)
+    expect(html.replace(/content="[^"]*">/, '')).toBe(TAGGED.replace(/content="[^"]*">/, ''))
+  })
+
+  it('escapes what it writes into the attribute', () => {
+    expect(runtimeConfigTag({ a: '"><script>&' })).toBe(
+      '<meta name="clarifai-console-config" content="{&quot;a&quot;:&quot;\\&quot;&gt;&lt;script&gt;&amp;&quot;}">',
+    )
   })
 })

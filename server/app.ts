@@ -11,11 +11,15 @@ import { consoleLogger, describeUrl, logLine } from './logger.ts'
 import type { Logger } from './logger.ts'
 import { createProxy, type Connection } from './proxy.ts'
 import { DEMO_CONFIG, PROXY_CONFIG } from './runtime-config.ts'
+import { nodeFiles } from './node-files.ts'
 import { createStaticHandler } from './static.ts'
+import type { FileSource } from './static.ts'
 
 export interface AppOptions {
-  /** The built console (vite's outDir). */
-  distDir: string
+  /** The built console (vite's outDir) on disk. */
+  distDir?: string
+  /** Where the build's files come from when not from disk (the worker's ASSETS binding). */
+  files?: FileSource
   /** Set: proxy mode, forwarding /v2/* here (e.g. https://api.clarifai.com). Unset: demo mode. */
   apiBase?: string
   /** Demo mode: default fault injection for the stand-in API (env DEMO_FAULTS). */
@@ -99,12 +103,13 @@ export function createApp(options: AppOptions): Hono {
     await next()
     withSecurityHeaders(c)
   })
-  // A full evaluation is megabytes of JSON that gzips about tenfold. Proxied answers stream through
-  // untouched: compressing would hold back the chunks the upstream sends.
+  // A full evaluation from the stand-in is megabytes of JSON that gzips about tenfold. Proxied
+  // answers stream through untouched: compressing would hold back the chunks the upstream sends.
+  // Static files are never compressed here: the build wrote .br and .gz beside each one.
   const compression = compress()
   app.use('*', async (c, next) => {
-    if (mode === 'proxy' && c.req.path.includes('/v2')) return next()
-    return compression(c, next)
+    if (mode === 'demo' && c.req.path.includes('/v2')) return compression(c, next)
+    return next()
   })
 
   app.onError((error, c) => {
@@ -189,7 +194,13 @@ export function createApp(options: AppOptions): Hono {
     app.all(`${prefix}/v2`, (c) => answerApi(c.req.raw, prefix, connectionOf(c)))
   }
 
-  const serveStatic = createStaticHandler({ distDir: options.distDir, basePath })
+  const files = options.files ?? (options.distDir !== undefined ? nodeFiles(options.distDir) : undefined)
+  if (!files) throw new Error('createApp needs distDir or files')
+  const serveStatic = createStaticHandler({
+    files,
+    basePath,
+    runtimeConfig: mode === 'demo' ? DEMO_CONFIG : PROXY_CONFIG,
+  })
   app.get('*', (c) => {
     const { pathname } = new URL(c.req.url)
     if (pathname.startsWith(basePath)) return serveStatic(c.req.raw)

@@ -4,3 +4,4 @@
  */
 export const DEMO_CONFIG = { mode: 'demo', demoToken: 'demo', demoUserId: 'demo' } as const
 export const PROXY_CONFIG = { mode: 'proxy' } as const
+export const STATIC_CONFIG = { mode: 'static' } as const

@@ -1,13 +1,27 @@
-import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
-import path from 'node:path'
-import { Readable } from 'node:stream'
+// Serving the built console, the same way on every host that runs the Hono app: the Node server
+// reads dist/ from disk (node-files.ts), the Cloudflare worker from its ASSETS binding
+// (asset-files.ts). Nothing here compresses: the build wrote .br and .gz beside each file.
 import { builtBase } from './base-path.ts'
 
+/** One file of the build, as a file source finds it. */
+export interface StaticFile {
+  size: number
+  /** Changes whenever the content does (size and mtime, or the host's own validator). */
+  version: string
+  lastModified?: Date
+  body(): ReadableStream<Uint8Array>
+  text(): Promise<string>
+}
+
+/** Looks up a path relative to the build's root ('assets/x.js'); undefined when it is not a file. */
+export type FileSource = (relative: string) => Promise<StaticFile | undefined>
+
 export interface StaticOptions {
-  distDir: string
+  files: FileSource
   /** Where the console is mounted, '/' or '/a/b/'. */
   basePath: string
+  /** What the server tells the page about itself, written into index.html (see withRuntimeConfig). */
+  runtimeConfig?: object
 }
 
 const MIME: Record<string, string> = {
@@ -33,8 +47,51 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 }
 
+/** File types the build precompresses (build/precompress.ts); images and fonts are compressed already. */
+export const COMPRESSIBLE_EXTENSIONS = ['.html', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest', '.txt', '.svg', '.ttf', '.wasm']
+
+/** Precompressed variants in order of preference, with the suffix the build gives them. */
+export const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 export const REVALIDATE = 'no-cache'
+
+const PLAIN_TEXT = { 'content-type': 'text/plain; charset=utf-8' }
+
+export function extensionOf(relative: string): string {
+  const name = relative.slice(relative.lastIndexOf('/') + 1)
+  const dot = name.lastIndexOf('.')
+  return dot <= 0 ? '' : name.slice(dot).toLowerCase()
+}
+
+export function contentTypeOf(relative: string): string {
+  return MIME[extensionOf(relative)] ?? 'application/octet-stream'
+}
+
+/**
+ * The codings an Accept-Encoding header allows, among ours, in our order of preference (brotli is
+ * smaller). `q=0` refuses a coding; `*` stands for every coding not named.
+ */
+export function acceptedEncodings(header: string | null): Array<(typeof ENCODINGS)[number]> {
+  if (!header) return []
+  const weights = new Map<string, number>()
+  for (const part of header.split(',')) {
+    const [rawName, ...params] = part.split(';')
+    const name = rawName!.trim().toLowerCase()
+    if (name === '') continue
+    let q = 1
+    for (const param of params) {
+      const [key, value] = param.split('=').map((s) => s.trim())
+      if (key?.toLowerCase() === 'q') q = Number(value)
+    }
+    weights.set(name, Number.isFinite(q) ? q : 0)
+  }
+  const wildcard = weights.get('*')
+  return ENCODINGS.filter(({ name }) => (weights.get(name) ?? wildcard ?? 0) > 0)
+}
 
 /**
  * With a relative build (`base: './'`), index.html says `./assets/x.js`, which a deep URL like
@@ -49,22 +106,32 @@ export function withBaseHref(indexHtml: string, basePath: string): string {
   return /<head[^>]*>/i.test(indexHtml) ? indexHtml.replace(/<head[^>]*>/i, (head) => `${head}\n    ${tag}`) : tag + indexHtml
 }
 
-function etagOf(size: number, mtimeMs: number, extra = ''): string {
-  return `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${extra}"`
+/** The tag the build writes into index.html and servers rewrite: the page reads it before anything else. */
+// Kept in step with src/api/runtime-config.ts, which reads it.
+export const RUNTIME_CONFIG_META = 'clarifai-console-config'
+const RUNTIME_CONFIG_TAG = new RegExp(`<meta name="${RUNTIME_CONFIG_META}" content="[^"]*"\\s*/?>`)
+
+export function runtimeConfigTag(config: object): string {
+  const json = JSON.stringify(config).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+  return `<meta name="${RUNTIME_CONFIG_META}" content="${json}">`
 }
 
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+/**
+ * The build says `{"mode":"static"}` (or demo); a server that knows better says so in the same
+ * tag, so the page starts without asking for config.json. A page without the tag is left alone.
+ */
+export function withRuntimeConfig(indexHtml: string, config: object): string {
+  return indexHtml.replace(RUNTIME_CONFIG_TAG, () => runtimeConfigTag(config))
 }
 
-async function fileStat(file: string) {
-  try {
-    const info = await stat(file)
-    return info.isFile() ? info : undefined
-  } catch {
-    return undefined
+/** FNV-1a: a cheap validator for the small, rewritten index.html. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
   }
+  return (hash >>> 0).toString(16)
 }
 
 function notModified(request: Request, etag: string, headers: Headers): Response | undefined {
@@ -74,21 +141,23 @@ function notModified(request: Request, etag: string, headers: Headers): Response
   return tags.includes(etag) || tags.includes('*') ? new Response(null, { status: 304, headers }) : undefined
 }
 
-/** Serves dist/: real files as they are, every other path as index.html (client-side routes). */
-export function createStaticHandler({ distDir, basePath }: StaticOptions) {
-  const root = path.resolve(distDir)
-  const indexFile = path.join(root, 'index.html')
+function hasUnsafeSegment(relative: string): boolean {
+  return relative.includes('\0') || relative.includes('\\') || relative.split('/').some((segment) => segment === '..')
+}
 
+/** Serves the build: real files as they are, every other path as index.html (client-side routes). */
+export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOptions) {
   async function serveIndex(request: Request): Promise<Response> {
-    const info = await fileStat(indexFile)
-    if (!info) {
+    const file = await files('index.html')
+    if (!file) {
       return new Response('The console is not built yet: run `npm run build` (or `npm start`, which builds when needed).\n', {
         status: 503,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+        headers: { ...PLAIN_TEXT, 'cache-control': 'no-store' },
       })
     }
-    const html = withBaseHref(await readFile(indexFile, 'utf8'), basePath)
-    const etag = etagOf(Buffer.byteLength(html), info.mtimeMs, `-${basePath.length}`)
+    let html = withBaseHref(await file.text(), basePath)
+    if (runtimeConfig) html = withRuntimeConfig(html, runtimeConfig)
+    const etag = `W/"${hashText(html)}-${file.version}"`
     const headers = new Headers({ 'content-type': MIME['.html']!, 'cache-control': REVALIDATE, etag })
     return notModified(request, etag, headers) ?? new Response(request.method === 'HEAD' ? null : html, { headers })
   }
@@ -99,31 +168,45 @@ export function createStaticHandler({ distDir, basePath }: StaticOptions) {
     try {
       relative = decodeURIComponent(pathname.slice(basePath.length))
     } catch {
-      return new Response('Bad request\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+      return new Response('Bad request\n', { status: 400, headers: PLAIN_TEXT })
     }
     if (relative === '' || relative.endsWith('/') || relative === 'index.html') return serveIndex(request)
 
-    const file = path.resolve(root, relative)
-    const info = !relative.includes('\0') && isInside(root, file) ? await fileStat(file) : undefined
     const isAsset = relative.startsWith('assets/')
-    if (!info) {
+    const file = hasUnsafeSegment(relative) ? undefined : await files(relative)
+    if (!file) {
       // A missing hashed file is a real 404 (an old tab asking for a replaced chunk), not a page.
-      if (isAsset) return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+      if (isAsset) return new Response('Not found\n', { status: 404, headers: PLAIN_TEXT })
       return serveIndex(request)
     }
 
-    const etag = etagOf(info.size, info.mtimeMs)
     const headers = new Headers({
-      'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(relative),
       'cache-control': isAsset ? IMMUTABLE : REVALIDATE,
-      etag,
-      'last-modified': info.mtime.toUTCString(),
     })
+    let chosen = file
+    let etagSuffix = ''
+    if (COMPRESSIBLE_EXTENSIONS.includes(extensionOf(relative))) {
+      headers.set('vary', 'accept-encoding')
+      for (const encoding of acceptedEncodings(request.headers.get('accept-encoding'))) {
+        const variant = await files(relative + encoding.suffix)
+        if (!variant) continue
+        chosen = variant
+        etagSuffix = `-${encoding.name}`
+        headers.set('content-encoding', encoding.name)
+        break
+      }
+    }
+    const etag = `W/"${file.version}${etagSuffix}"`
+    headers.set('etag', etag)
+    if (file.lastModified) headers.set('last-modified', file.lastModified.toUTCString())
     const cached = notModified(request, etag, headers)
     if (cached) return cached
-    headers.set('content-length', String(info.size))
+    headers.set('content-length', String(chosen.size))
     if (request.method === 'HEAD') return new Response(null, { headers })
-    const body = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>
-    return new Response(body, { headers })
+    // Workers would encode the body again unless told it already is; Node ignores the option.
+    const init: ResponseInit & { encodeBody?: 'manual' } = { headers }
+    if (headers.has('content-encoding')) init.encodeBody = 'manual'
+    return new Response(chosen.body(), init)
   }
 }

@@ -4,7 +4,8 @@ import { copyFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Plugin, ResolvedConfig } from 'vite'
 import { normalizeBasePath } from './base-path.ts'
-import { DEMO_CONFIG } from './runtime-config.ts'
+import { DEMO_CONFIG, STATIC_CONFIG } from './runtime-config.ts'
+import { runtimeConfigTag } from './static.ts'
 
 /**
  * Vite's `base` from `BASE_PATH` ('/' when unset). Absolute, so index.html and its 404.html copy
@@ -28,7 +29,9 @@ export interface SpaFallbackOptions {
  *   reads the URL;
  * - in the demo build, writes config.json saying "demo" so the console signs in by itself;
  * - in every other build, leaves out the demo's service worker (public/mockServiceWorker.js): a
- *   console for the live API must not ship a worker that could answer its requests.
+ *   console for the live API must not ship a worker that could answer its requests;
+ * - writes the same runtime config into index.html (`{"mode":"static"}` outside the demo build),
+ *   so the page starts without a round trip for config.json; servers rewrite the tag.
  */
 export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plugin {
   let config: ResolvedConfig
@@ -43,6 +46,13 @@ export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plu
             'Use base: basePathFromEnv() and BASE_PATH=/sub/path/ for sub-path deploys.',
         )
       }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = runtimeConfigTag(config.mode === demoMode ? DEMO_CONFIG : STATIC_CONFIG)
+        return html.replace(/<\/head>/i, (end) => `  ${tag}\n  ${end}`)
+      },
     },
     async writeBundle(output) {
       const outDir = output.dir ?? path.resolve(config.root, config.build.outDir)
