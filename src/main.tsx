@@ -4,18 +4,13 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { createAppQueryClient } from './api/query-client.ts'
 import { createApiClient, setApiClient } from './api/client.ts'
-import { attemptTimeoutFor, loadRuntimeConfig } from './api/runtime-config.ts'
+import { attemptTimeoutFor, loadRuntimeConfig, readEmbeddedConfig, type RuntimeConfig } from './api/runtime-config.ts'
 import { clearSession, defaultBaseUrl, getSession, setSession } from './api/session.ts'
 import { safeReturnPath } from './lib/return-path.ts'
 import { createAppRouter } from './router.tsx'
 import './styles.css'
 
-async function start() {
-  if (import.meta.env.MODE === 'demo') {
-    const { startDemoWorker } = await import('./mocks/browser.ts')
-    await startDemoWorker()
-  }
-  const config = await loadRuntimeConfig()
+function applyConfig(config: RuntimeConfig) {
   const timeoutMs = attemptTimeoutFor(config)
   if (timeoutMs !== undefined) setApiClient(createApiClient({ timeoutMs }))
   if (config.mode === 'demo' && config.demoToken && !getSession()) {
@@ -27,6 +22,18 @@ async function start() {
       isDemo: true,
     })
   }
+}
+
+async function start() {
+  // The page carries its config (written by the build, rewritten by the server): no round trip
+  // before the router starts its loaders and route chunks. Only the Vite dev server's page lacks it.
+  const embedded = readEmbeddedConfig()
+  const pending: Array<Promise<unknown>> = []
+  if (import.meta.env.MODE === 'demo') pending.push(import('./mocks/browser.ts').then(({ startDemoWorker }) => startDemoWorker()))
+  if (embedded) applyConfig(embedded)
+  else pending.push(loadRuntimeConfig().then(applyConfig))
+  await Promise.all(pending)
+
   const queryClient = createAppQueryClient({
     onUnauthorized() {
       clearSession()

@@ -16,6 +16,8 @@ export function createAppRouter(queryClient: QueryClient, basepath = '/', histor
     defaultPreloadStaleTime: 0,
     defaultPendingComponent: PageSkeleton,
     defaultPendingMs: 150,
+    // Once the skeleton shows, the page replaces it as soon as its data is there (the default keeps it 500 ms).
+    defaultPendingMinMs: 0,
     defaultErrorComponent: ErrorView,
     defaultNotFoundComponent: NotFoundView,
     parseSearch,
