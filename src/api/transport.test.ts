@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { createApiClient } from './client.ts'
 import { ApiError } from './errors.ts'
 import { createRateLimiter } from './rate-limiter.ts'
 import { createTransport, type Fetch } from './transport.ts'
@@ -36,6 +37,25 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('transport', () => {
+  it('parses each answer once, also when openapi-fetch reads it', async () => {
+    const body = { status: { code: 10000, description: 'Ok' }, apps: [{ id: 'a', name: 'Café ☕ 𝄞' }] }
+    const variants: Array<Record<string, string>> = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'content-encoding': 'gzip' }]
+    for (const headers of variants) {
+      const { fetch } = scripted(new Response(JSON.stringify(body), { headers }))
+      const { client } = createApiClient({ fetch, ...noWait, session: () => null })
+      const parse = vi.spyOn(JSON, 'parse')
+      try {
+        const { data, response } = await client.GET('/v2/users/{user_app_id.user_id}/apps', { params: { path: { 'user_app_id.user_id': 'me' } } })
+        expect(data).toEqual(body)
+        expect(parse).toHaveBeenCalledTimes(1)
+        expect(response.headers.get('content-encoding')).toBeNull()
+        expect(response.headers.get('content-length')).toBe(String(new TextEncoder().encode(JSON.stringify(body)).byteLength))
+      } finally {
+        parse.mockRestore()
+      }
+    }
+  })
+
   it('passes a 10000 answer through with its body intact', async () => {
     const body = { status: { code: 10000, description: 'Ok' }, apps: [{ id: 'a' }] }
     const { fetch } = scripted(json(body))

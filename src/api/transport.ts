@@ -187,7 +187,41 @@ function toResponseOrThrow(response: Response, text: string, context: { method: 
   else if (fields.code !== undefined && fields.code !== SUCCESS) error = new ApiError({ kind: 'status', ...fields })
   else if (body === undefined) error = new ApiError({ kind: 'malformed', ...fields, description: 'The API answered with an empty body.' })
   if (error) throw error
-  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers })
+  return new ParsedResponse(text, body, response)
+}
+
+/**
+ * The answer as text, with the body already parsed: `json()` hands out the value parsed above
+ * instead of parsing megabytes a second time. The headers describe the decoded text (openapi-fetch
+ * reads `json()` when a Content-Length is present).
+ */
+class ParsedResponse extends Response {
+  readonly #parsed: unknown
+  constructor(text: string, parsed: unknown, original: Response) {
+    const headers = new Headers(original.headers)
+    headers.delete('content-encoding')
+    headers.set('content-length', String(utf8Length(text)))
+    super(text, { status: original.status, statusText: original.statusText, headers })
+    this.#parsed = parsed
+  }
+
+  override json(): Promise<unknown> {
+    return this.bodyUsed ? super.json() : Promise.resolve(this.#parsed)
+  }
+}
+
+function utf8Length(text: string): number {
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) continue
+    if (code < 0x800) bytes += 1
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2 // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++
+    } else bytes += 2
+  }
+  return bytes
 }
 
 function statusOf(body: unknown): ClarifaiStatus | undefined {
