@@ -1,6 +1,11 @@
-import { defineConfig, devices } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { chromium, defineConfig, devices } from '@playwright/test'
+import { findChromium } from './scripts/chromium.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 4319)
+
+// `npm run test:e2e` first runs scripts/ensure-chromium.ts, which installs or explains when this finds nothing.
+const browser = findChromium({ env: process.env, platform: process.platform, playwrightPath: () => chromium.executablePath(), exists: existsSync })
 
 export default defineConfig({
   testDir: './e2e',
@@ -15,7 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: 'path' in browser ? browser.path : undefined,
       args: [
         '--no-sandbox',
         '--headless',
