@@ -3,7 +3,7 @@
 // about:blank: no server, no build of the app.
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { chromium } from '@playwright/test'
+import { launchChromium } from './browser.ts'
 import { median, verdict, type Bench, type Comparison } from './harness.ts'
 
 /** A measurement without a bar, printed for context. */
@@ -142,10 +142,7 @@ function comparison(t: PageTimes): Comparison {
 
 async function run(): Promise<void> {
   const script = await bundlePaint()
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     await page.goto('about:blank')

@@ -5,8 +5,9 @@ import { decodeMatrixBench } from './decode-matrix.ts'
 import { evalThresholdBench } from './eval-threshold.ts'
 import { drawHeatmapBench } from './draw-heatmap.ts'
 import { evalViewerBench } from './eval-viewer.ts'
+import { staticThroughputBench } from './static-throughput.ts'
 
-const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench]
+const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench, staticThroughputBench]
 
 const only = process.argv.slice(2)
 for (const bench of benches) {
