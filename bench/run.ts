@@ -6,8 +6,9 @@ import { evalThresholdBench } from './eval-threshold.ts'
 import { drawHeatmapBench } from './draw-heatmap.ts'
 import { evalViewerBench } from './eval-viewer.ts'
 import { staticThroughputBench } from './static-throughput.ts'
+import { firstPaintBench } from './first-paint.ts'
 
-const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench, staticThroughputBench]
+const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench, staticThroughputBench, firstPaintBench]
 
 const only = process.argv.slice(2)
 for (const bench of benches) {
