@@ -25,5 +25,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['./test/setup.ts'],
     testTimeout: 20_000,
+    // Node 25+ defines its own (file-less, unusable) localStorage, which hides jsdom's in tests.
+    execArgv: Number(process.versions.node.split('.')[0]) >= 22 ? ['--no-experimental-webstorage'] : [],
   },
 })
