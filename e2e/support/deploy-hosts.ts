@@ -2,7 +2,7 @@
 // the config files from deploy/nginx/, the built worker in workerd, and a stand-in for
 // api.clarifai.com that records what reaches it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -103,8 +103,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
+/** NGINX_PATH, else Debian's /usr/sbin/nginx (often not on a user's PATH), else whatever PATH has. */
 export function nginxBinary(): string {
-  return process.env.NGINX_PATH ?? 'nginx'
+  return process.env.NGINX_PATH ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx')
 }
 
 /** The nginx installation's own mime.types, next to its default nginx.conf. */
