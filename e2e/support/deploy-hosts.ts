@@ -110,7 +110,12 @@ export function nginxBinary(): string {
 
 /** The nginx installation's own mime.types, next to its default nginx.conf. */
 async function nginxMimeTypes(binary: string): Promise<string> {
-  const { stderr } = await promisify(execFile)(binary, ['-V'])
+  let stderr: string
+  try {
+    ;({ stderr } = await promisify(execFile)(binary, ['-V']))
+  } catch {
+    throw new Error(`nginx not found (${binary}): apt-get install nginx, brew install nginx, or set NGINX_PATH`)
+  }
   const confPath = /--conf-path=(\S+)/.exec(stderr)?.[1] ?? '/etc/nginx/nginx.conf'
   return path.join(path.dirname(confPath), 'mime.types')
 }
