@@ -325,3 +325,30 @@ describe('runtime config in the page', () => {
     )
   })
 })
+
+describe('route preloads', () => {
+  it('names the chunks a page needs first only on pages under their prefix', async () => {
+    writeFileSync(path.join(dist.dir, 'route-preloads.json'), JSON.stringify({ explore: ['assets/operations-1.js', 'assets/explore-2.js'] }))
+    const { app } = demoApp()
+    for (const url of ['/explore', '/explore/ListModels?x=1']) {
+      const html = await (await app.request(url)).text()
+      expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/operations-1.js">')
+      expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/explore-2.js">')
+    }
+    for (const url of ['/', '/demo/app1/models', '/explorer']) {
+      expect(await (await app.request(url)).text()).toBe(INDEX_HTML)
+    }
+  })
+
+  it('prefixes the build base under a sub-path, and ignores a broken list', async () => {
+    dist.cleanup()
+    dist = makeDist(INDEX_HTML.replaceAll('"/assets/', '"/console/assets/'))
+    writeFileSync(path.join(dist.dir, 'route-preloads.json'), JSON.stringify({ explore: ['assets/operations-1.js'] }))
+    const html = await (await demoApp({ basePath: '/console/' }).app.request('/console/explore')).text()
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/console/assets/operations-1.js">')
+
+    writeFileSync(path.join(dist.dir, 'route-preloads.json'), '{not json')
+    const plain = await (await demoApp({ basePath: '/console/' }).app.request('/console/explore')).text()
+    expect(plain).not.toContain('modulepreload')
+  })
+})

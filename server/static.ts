@@ -124,6 +124,17 @@ export function withRuntimeConfig(indexHtml: string, config: object): string {
   return indexHtml.replace(RUNTIME_CONFIG_TAG, () => runtimeConfigTag(config))
 }
 
+/** The build's list of chunks to preload per first path segment (server/vite-spa-plugin.ts routePreloads). */
+const ROUTE_PRELOADS_FILE = 'route-preloads.json'
+
+/** Names the chunks a page under this path needs first, so they download alongside the entry. */
+export function withModulePreloads(indexHtml: string, files: readonly string[]): string {
+  if (files.length === 0) return indexHtml
+  const prefix = builtBase(indexHtml) ?? '/'
+  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${prefix}${file}">`).join('\n    ')
+  return indexHtml.replace(/<\/head>/i, (end) => `  ${links}\n  ${end}`)
+}
+
 /** FNV-1a: a cheap validator for the small, rewritten index.html. */
 function hashText(text: string): string {
   let hash = 0x811c9dc5
@@ -147,7 +158,21 @@ function hasUnsafeSegment(relative: string): boolean {
 
 /** Serves the build: real files as they are, every other path as index.html (client-side routes). */
 export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOptions) {
-  async function serveIndex(request: Request): Promise<Response> {
+  let preloads: Promise<Record<string, string[]>> | undefined
+  function routePreloads(): Promise<Record<string, string[]>> {
+    preloads ??= (async () => {
+      try {
+        const file = await files(ROUTE_PRELOADS_FILE)
+        const parsed: unknown = file ? JSON.parse(await file.text()) : {}
+        return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string[]>) : {}
+      } catch {
+        return {}
+      }
+    })()
+    return preloads
+  }
+
+  async function serveIndex(request: Request, relative = ''): Promise<Response> {
     const file = await files('index.html')
     if (!file) {
       return new Response('The console is not built yet: run `npm run build` (or `npm start`, which builds when needed).\n', {
@@ -157,6 +182,9 @@ export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOp
     }
     let html = withBaseHref(await file.text(), basePath)
     if (runtimeConfig) html = withRuntimeConfig(html, runtimeConfig)
+    const segment = relative.split('/')[0]!
+    const preload = segment === '' ? undefined : (await routePreloads())[segment]
+    if (Array.isArray(preload)) html = withModulePreloads(html, preload.filter((file) => typeof file === 'string'))
     const etag = `W/"${hashText(html)}-${file.version}"`
     const headers = new Headers({ 'content-type': MIME['.html']!, 'cache-control': REVALIDATE, etag })
     return notModified(request, etag, headers) ?? new Response(request.method === 'HEAD' ? null : html, { headers })
@@ -177,7 +205,7 @@ export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOp
     if (!file) {
       // A missing hashed file is a real 404 (an old tab asking for a replaced chunk), not a page.
       if (isAsset) return new Response('Not found\n', { status: 404, headers: PLAIN_TEXT })
-      return serveIndex(request)
+      return serveIndex(request, relative)
     }
 
     const headers = new Headers({

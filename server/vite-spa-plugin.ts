@@ -66,3 +66,50 @@ export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plu
     },
   }
 }
+
+/** Written beside index.html by routePreloads(): URL prefix -> chunk files that pages under it need first (read by static.ts). */
+const ROUTE_PRELOADS_FILE = 'route-preloads.json'
+
+/**
+ * Pages whose first paint waits on a lazy chunk the entry only asks for after it has run (the
+ * explorer's operations table): the build records which chunk files hold the listed modules, and
+ * the server names them in `<link rel="modulepreload">` when it serves a page under that prefix,
+ * so they download while the entry does.
+ */
+export function routePreloads(modulesByPrefix: Record<string, string[]>): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'clarifai-console:route-preloads',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((output) => output.type === 'chunk')
+      const entryGraph = new Set<string>()
+      for (const chunk of chunks.filter((c) => c.isEntry)) {
+        entryGraph.add(chunk.fileName)
+        for (const imported of chunk.imports) entryGraph.add(imported)
+      }
+      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+      const preloads: Record<string, string[]> = {}
+      for (const [prefix, modules] of Object.entries(modulesByPrefix)) {
+        const files = new Set<string>()
+        const add = (fileName: string) => {
+          if (files.has(fileName) || entryGraph.has(fileName)) return
+          files.add(fileName)
+          for (const imported of byFile.get(fileName)?.imports ?? []) add(imported)
+        }
+        for (const module of modules) {
+          const target = path.resolve(config.root, module)
+          // A split route is in several chunks: its definition in the entry, its component in its own.
+          const holders = chunks.filter((chunk) => chunk.moduleIds.some((id) => id.split('?')[0] === target))
+          if (holders.length === 0) this.error(`routePreloads: no chunk holds ${module}`)
+          for (const holder of holders) add(holder.fileName)
+        }
+        preloads[prefix] = [...files]
+      }
+      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: `${JSON.stringify(preloads)}\n` })
+    },
+  }
+}
