@@ -16,20 +16,21 @@ function readPlaces(): RecentPlace[] {
 /** Records every resource page that loaded without an error or a not-found. */
 export function useRecordRecentPlaces() {
   const router = useRouter()
-  useEffect(
-    () =>
-      router.subscribe('onResolved', ({ toLocation }) => {
-        if (!router.state.matches.every((match) => match.status === 'success')) return
-        const place = placeOf(toLocation.pathname)
-        if (!place) return
-        try {
-          localStorage.setItem(STORAGE_KEY, JSON.stringify(addRecentPlace(readPlaces(), place)))
-        } catch {
-          // Storage full or blocked: the list is a convenience.
-        }
-      }),
-    [router],
-  )
+  useEffect(() => {
+    const record = (pathname: string) => {
+      if (!router.state.matches.every((match) => match.status === 'success')) return
+      const place = placeOf(pathname)
+      if (!place) return
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(addRecentPlace(readPlaces(), place)))
+      } catch {
+        // Storage full or blocked: the list is a convenience.
+      }
+    }
+    // The first page usually resolves before the app mounts (main.tsx waits for it): record it now.
+    if (router.state.status === 'idle' && router.state.resolvedLocation) record(router.state.resolvedLocation.pathname)
+    return router.subscribe('onResolved', ({ toLocation }) => record(toLocation.pathname))
+  }, [router])
 }
 
 export function RecentPlaces() {
