@@ -1,5 +1,6 @@
 import { notFound } from '@tanstack/react-router'
 import type { EnsureQueryDataOptions, QueryClient, QueryKey } from '@tanstack/react-query'
+import type { ApiQuery } from './endpoint.ts'
 import { isApiError } from './errors.ts'
 
 /**
@@ -16,4 +17,12 @@ export async function ensure<TData, TKey extends QueryKey>(
     if (isApiError(error) && error.isNotFound) throw notFound({ data: { description: error.description } })
     throw error
   }
+}
+
+/**
+ * Starts a page's secondary queries in the loader's wave without waiting for their outcome: each
+ * part shows its own loading and error states, so none of them holds up or takes down the page.
+ */
+export function prefetch<Data>(queryClient: QueryClient, query: ApiQuery<Data>): void {
+  void queryClient.prefetchQuery(query)
 }

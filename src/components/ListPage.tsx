@@ -2,12 +2,13 @@ import type { ReactNode } from 'react'
 import { useNavigate } from '@tanstack/react-router'
 import { useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
 import type { ApiQuery } from '@/api/endpoint.ts'
-import { ensure } from '@/api/load.ts'
+import { ensure, prefetch } from '@/api/load.ts'
 import type { ListForm, ListOperationId, ListPageState, QueryOf } from '@/api/list-page.ts'
 import type { FormValues } from '@/api/param-form.ts'
 import { searchRecord, type SearchRecord } from '@/lib/search-params.ts'
 import type { Column } from './DataTable.tsx'
 import { ParamForm } from './ParamForm.tsx'
+import { QueryPanel } from './QueryPanel.tsx'
 import { RequestTools } from './RequestTools.tsx'
 import { ResourceList } from './ResourceList.tsx'
 
@@ -53,14 +54,39 @@ export function listPage<Id extends ListOperationId, Params, Data, Row>(config: 
     return { state, options: config.query(params, state.query) }
   }
 
-  function useList(params: Params, search: SearchRecord): ListView<Id, Params, Row> {
+  function useGo() {
     const navigate = useNavigate()
-    const { state, options: query } = options(params, search)
-    const { data } = useSuspenseQuery(query)
-    const go = (values: FormValues) => {
+    return (values: FormValues) => {
       void navigate({ to: '.', search: form.search(values) })
     }
+  }
+
+  /** The list as the page's primary resource: the loader awaited it. */
+  function useList(params: Params, search: SearchRecord): ListView<Id, Params, Row> {
+    const go = useGo()
+    const { state, options: query } = options(params, search)
+    const { data } = useSuspenseQuery(query)
     return { params, search, state, queryKey: query.queryKey, rows: config.rows(data, state, params), go }
+  }
+
+  /** The list as one part of a page (a model's versions): its own loading and error states. */
+  function Part({ params, search, label, before }: { params: Params; search: SearchRecord; label: string; before?: (rows: readonly Row[]) => ReactNode }) {
+    const go = useGo()
+    const { state, options: query } = options(params, search)
+    const name = `${config.noun[0]?.toUpperCase() ?? ''}${config.noun.slice(1)}`
+    return (
+      <QueryPanel query={query} name={name}>
+        {(data) => {
+          const rows = config.rows(data, state, params)
+          return (
+            <>
+              {before?.(rows)}
+              <Body list={{ params, search, state, queryKey: query.queryKey, rows, go }} label={label} />
+            </>
+          )
+        }}
+      </QueryPanel>
+    )
   }
 
   interface BodyProps {
@@ -101,8 +127,11 @@ export function listPage<Id extends ListOperationId, Params, Data, Row>(config: 
     loaderDeps: ({ search }: { search: SearchRecord }) => ({ search }),
     /** Awaits the list: the page's primary resource. */
     load: ({ context: { queryClient }, params, deps: { search } }: LoaderContext<Params>) => ensure(queryClient, options(params, search).options),
+    /** Starts the list without awaiting it, for a page where it is one part among others. */
+    prefetch: ({ context: { queryClient }, params, deps: { search } }: LoaderContext<Params>) => prefetch(queryClient, options(params, search).options),
     useList,
     Body,
+    Part,
   }
 }
 
