@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FaultState, FaultSyntaxError, parseFaults } from './faults'
+import { FaultState, FaultSyntaxError, matchesPath, parseFaults } from './faults'
+import { AUTH, call, demoApi } from '../../test/demo-utils.ts'
 
 describe('parseFaults', () => {
   it('reads the documented syntax', () => {
@@ -10,6 +11,7 @@ describe('parseFaults', () => {
       throttle: 3,
       malformed: 1,
       drop: 0.5,
+      notfound: 0,
     })
     expect(parseFaults(' latency = 10-50 ')).toMatchObject({ latencyMin: 10, latencyMax: 50 })
     expect(parseFaults('')).toMatchObject({ error: 0, throttle: 0 })
@@ -18,7 +20,7 @@ describe('parseFaults', () => {
   })
 
   it('rejects typos and out-of-range values', () => {
-    for (const bad of ['error=2', 'error=abc', 'latency=fast', 'latency=50-10', 'throttle=-1', 'boom=1', 'error']) {
+    for (const bad of ['error=2', 'error=abc', 'latency=fast', 'latency=50-10', 'throttle=-1', 'boom=1', 'error', 'notfound=3', 'path=models']) {
       expect(() => parseFaults(bad), bad).toThrow(FaultSyntaxError)
     }
   })
@@ -50,5 +52,49 @@ describe('FaultState', () => {
       expect(latency).toBeGreaterThanOrEqual(100)
       expect(latency).toBeLessThanOrEqual(200)
     }
+  })
+})
+
+describe('path patterns', () => {
+  const spec = (text: string) => parseFaults(text)
+  it('aims a fault at the paths its pattern matches, one segment per star', () => {
+    const outputInfo = spec('path=/v2/users/*/apps/*/models/*/output_info,error=1')
+    expect(matchesPath(outputInfo, '/v2/users/demo/apps/main/models/general/output_info')).toBe(true)
+    expect(matchesPath(outputInfo, '/v2/users/demo/apps/main/models/general')).toBe(false)
+    expect(matchesPath(outputInfo, '/v2/users/demo/apps/main/models/a/b/output_info')).toBe(false)
+    expect(matchesPath(outputInfo, '/v2/users/demo/apps/main/models/general/output_info/more')).toBe(false)
+  })
+
+  it('lets a double star cross segments and takes dots and brackets literally', () => {
+    expect(matchesPath(spec('path=**/inputs,drop=1'), '/v2/users/demo/apps/main/datasets/d/inputs')).toBe(true)
+    expect(matchesPath(spec('path=**/inputs,drop=1'), '/v2/users/demo/apps/main/datasets/d/inputs/x')).toBe(false)
+    expect(matchesPath(spec('path=/v2/a.b,error=1'), '/v2/a.b')).toBe(true)
+    expect(matchesPath(spec('path=/v2/a.b,error=1'), '/v2/aXb')).toBe(false)
+  })
+
+  it('faults every path without a pattern', () => {
+    expect(matchesPath(spec('error=1'), '/anything')).toBe(true)
+  })
+
+  it('answers not found at its rate, after drop and error', () => {
+    const state = new FaultState()
+    expect(state.next('n', spec('notfound=1')).action).toBe('notfound')
+    expect(state.next('e', spec('notfound=1,error=1')).action).toBe('error')
+  })
+})
+
+describe('path-aimed faults through the stand-in', () => {
+  it('fails only the aimed request, with the status its kind gives', async () => {
+    const api = demoApi()
+    const faults = (spec: string) => ({ headers: { ...AUTH, 'x-demo-faults': spec } })
+    const model = '/v2/users/demo/apps/main/models'
+    const apps = await call(api, '/v2/users/demo/apps', faults('path=**/models,notfound=1'))
+    expect(apps.status).toBe(200)
+    const missing = await call(api, model, faults('path=**/models,notfound=1'))
+    expect(missing.status).toBe(404)
+    expect(missing.body.status.code).toBe(11101)
+    const failed = await call(api, model, faults('path=/v2/users/*/apps/*/models,error=1'))
+    expect(failed.status).toBe(500)
+    expect(failed.body.status.req_id).toMatch(/^demo-/)
   })
 })

@@ -5,10 +5,14 @@
 //
 //   latency=MS | latency=MIN-MAX   added delay per request in ms (a range draws deterministically)
 //   error=RATE      fraction 0..1 of requests answered HTTP 500 with status 98004 (internal issue)
+//   notfound=RATE   fraction of requests answered HTTP 404 with status 11101 (resource does not exist)
 //   throttle=N      429 bursts: N requests answered 429 / 11005, then one passes, repeating
 //   malformed=RATE  fraction of responses whose body is cut-off JSON (HTTP 200, application/json)
 //   drop=RATE       fraction of responses whose body stream errors (the connection is lost; a
 //                   Node host closes the socket, fetch() or response.json() rejects)
+//   path=PATTERN    only requests whose path matches are faulted, the others pass untouched:
+//                   `*` stands for any run of characters within one path segment, `**` for any
+//                   run at all (`path=/v2/users/*/apps/*/models/*/output_info`, `path=**/inputs`)
 //
 // Rates are spread evenly, not drawn: with error=0.25 exactly every 4th request fails (requests
 // counted per fault spec string and handler instance), so tests are deterministic. `none` or an
@@ -21,9 +25,27 @@ export interface FaultSpec {
   throttle: number
   malformed: number
   drop: number
+  notfound: number
+  /** Only paths this matches are faulted; undefined: every path. */
+  path?: RegExp
 }
 
-export const NO_FAULTS: FaultSpec = { latencyMin: 0, latencyMax: 0, error: 0, throttle: 0, malformed: 0, drop: 0 }
+export const NO_FAULTS: FaultSpec = { latencyMin: 0, latencyMax: 0, error: 0, throttle: 0, malformed: 0, drop: 0, notfound: 0 }
+
+/** A path glob as a whole-path pattern: `**` any run, `*` any run inside one segment. */
+export function pathPattern(glob: string): RegExp {
+  if (!glob.startsWith('/') && !glob.startsWith('*')) throw new FaultSyntaxError(`path: expected a path starting with / or *, got "${glob}"`)
+  const source = glob
+    .split('**')
+    .map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .join('.*')
+  return new RegExp(`^${source}$`)
+}
+
+/** Whether a request to `pathname` falls under the spec's path pattern (every path without one). */
+export function matchesPath(spec: FaultSpec, pathname: string): boolean {
+  return spec.path === undefined || spec.path.test(pathname)
+}
 
 export class FaultSyntaxError extends Error {}
 
@@ -70,14 +92,20 @@ export function parseFaults(text: string | undefined | null): FaultSpec {
       case 'drop':
         spec.drop = rate(key, value)
         break
+      case 'notfound':
+        spec.notfound = rate(key, value)
+        break
+      case 'path':
+        spec.path = pathPattern(value)
+        break
       default:
-        throw new FaultSyntaxError(`unknown fault "${key}" (known: latency, error, throttle, malformed, drop)`)
+        throw new FaultSyntaxError(`unknown fault "${key}" (known: latency, error, notfound, throttle, malformed, drop, path)`)
     }
   }
   return spec
 }
 
-export type FaultAction = 'drop' | 'error' | 'throttle' | 'malformed' | 'none'
+export type FaultAction = 'drop' | 'error' | 'notfound' | 'throttle' | 'malformed' | 'none'
 
 /** Whether the n-th event (1-based) falls on an evenly spread rate: floor(n*r) > floor((n-1)*r). */
 function hits(n: number, r: number): boolean {
@@ -100,6 +128,7 @@ export class FaultState {
     let action: FaultAction = 'none'
     if (hits(n, spec.drop)) action = 'drop'
     else if (hits(n, spec.error)) action = 'error'
+    else if (hits(n, spec.notfound)) action = 'notfound'
     else if (spec.throttle > 0 && (n - 1) % (spec.throttle + 1) < spec.throttle) action = 'throttle'
     else if (hits(n, spec.malformed)) action = 'malformed'
     return { action, latency }

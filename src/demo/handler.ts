@@ -29,7 +29,7 @@
 import { getWorld, OWNER } from './data/world'
 import { USERS } from './data/vocab'
 import { ENDPOINTS, type Ctx } from './endpoints'
-import { FaultState, FaultSyntaxError, NO_FAULTS, parseFaults, type FaultSpec } from './faults'
+import { FaultState, FaultSyntaxError, matchesPath, NO_FAULTS, parseFaults, type FaultSpec } from './faults'
 import { gatewayQuery, Query } from './query'
 import { RateLimiter } from './rateLimit'
 import { matchRoute, rpcHasAppBinding, rpcHasUserLevelBinding, queryParamSpecs, type MatchResult, type RouteMatch } from './router'
@@ -99,7 +99,7 @@ async function malformedResponse(response: Response): Promise<Response> {
 }
 
 function hasFaults(spec: FaultSpec): boolean {
-  return spec !== NO_FAULTS && Object.values(spec).some((v) => v > 0)
+  return spec !== NO_FAULTS && Object.values(spec).some((v) => typeof v === 'number' && v > 0)
 }
 
 function authenticate(request: Request): string {
@@ -219,7 +219,7 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
       }
       key = `header:${header}`
     }
-    if (!hasFaults(spec)) return serve(request, reqId, url, pathname, match)
+    if (!hasFaults(spec) || !matchesPath(spec, pathname)) return serve(request, reqId, url, pathname, match)
     const { action, latency } = faultState.next(key, spec)
     if (latency > 0) await sleep(latency)
     switch (action) {
@@ -227,6 +227,8 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
         return droppedResponse()
       case 'error':
         return errorResponse(new DemoError(500, Code.INTERNAL_SERVER_ISSUE, 'Injected fault: internal error (x-demo-faults / faults option)'), reqId, route)
+      case 'notfound':
+        return errorResponse(new DemoError(404, Code.CONN_DOES_NOT_EXIST, 'Injected fault: resource does not exist (x-demo-faults / faults option)'), reqId, route)
       case 'throttle':
         return errorResponse(new DemoError(429, Code.CONN_THROTTLED, 'Injected fault: throttled (x-demo-faults / faults option)'), reqId, route, {
           'retry-after': '1',
