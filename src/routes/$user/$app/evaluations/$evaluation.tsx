@@ -1,7 +1,7 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { evaluationQueries } from '@/api/queries/evaluations.ts'
-import { ensure } from '@/api/load.ts'
+import { ensure, prefetch } from '@/api/load.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import { downloadText } from '@/components/DataTable.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
@@ -17,13 +17,11 @@ export const Route = createFileRoute('/$user/$app/evaluations/$evaluation')({
   // Only what the loader reads: the threshold, mode and the rest change the view, never a request.
   loaderDeps: ({ search: { compare } }) => ({ compare }),
   loader: async ({ context: { queryClient }, params: { user, app, evaluation }, deps: { compare } }) => {
-    // One wave: the evaluation, evaluation B when comparing, and the picker's list (not awaited).
-    void queryClient.prefetchQuery(evaluationQueries.list(user, app, PICKER_QUERY))
-    await Promise.all([
-      ensure(queryClient, evaluationQueries.detail(user, app, evaluation)),
-      // B failing must not take the page down: its panel shows the error with Retry.
-      compare && compare !== evaluation ? queryClient.ensureQueryData(evaluationQueries.detail(user, app, compare)).catch(() => undefined) : undefined,
-    ])
+    // One wave: the evaluation is the page; evaluation B (when comparing) and the picker's list
+    // are parts, started without awaiting them: B failing shows in its panel with Retry.
+    prefetch(queryClient, evaluationQueries.list(user, app, PICKER_QUERY))
+    if (compare && compare !== evaluation) prefetch(queryClient, evaluationQueries.detail(user, app, compare))
+    await ensure(queryClient, evaluationQueries.detail(user, app, evaluation))
   },
   component: EvaluationPage,
 })
@@ -37,7 +35,7 @@ function EvaluationPage() {
   const { data } = useSuspenseQuery(detail)
   const metrics = (data.eval_metrics ?? {}) as ViewerMetrics
   const compareId = search.compare && search.compare !== evaluation ? search.compare : undefined
-  const compareQuery = useQuery({ ...evaluationQueries.detail(user, app, compareId ?? ''), enabled: compareId !== undefined })
+  const compareQuery = useQuery({ ...evaluationQueries.detail(user, app, compareId ?? ''), enabled: compareId !== undefined, retryOnMount: false })
   const notes = search.compare === evaluation ? [...urlNotes, 'compare names this evaluation itself; not comparing'] : urlNotes
 
   const onSearch: OnSearch = (patch, options) => {

@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { createFileRoute, Link } from '@tanstack/react-router'
-import { useQueries, useSuspenseQuery } from '@tanstack/react-query'
+import { useQueries } from '@tanstack/react-query'
 import { evaluationQueries } from '@/api/queries/evaluations.ts'
 import { modelQueries } from '@/api/queries/models.ts'
-import { ensure } from '@/api/load.ts'
+import { prefetch } from '@/api/load.ts'
 import { listForm } from '@/api/list-page.ts'
 import { ORDER_KEY, SORT_KEY, type FormValues } from '@/api/param-form.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { ListHeader, listPage } from '@/components/ListPage.tsx'
+import { PanelSkeleton, QueryPanel, usePartData } from '@/components/QueryPanel.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatMetric } from '@/lib/format.ts'
@@ -70,8 +71,9 @@ export const Route = createFileRoute('/$user/$app/evaluations/')({
   validateSearch: list.validateSearch,
   loaderDeps: list.loaderDeps,
   loader: async (ctx) => {
-    // The leaderboard and the model types (for the type filter) are independent: one wave.
-    await Promise.all([list.load(ctx), ensure(ctx.context.queryClient, modelQueries.types(ctx.params.user, ctx.params.app))])
+    // One wave: the leaderboard is the page; the model types only feed the type filter.
+    prefetch(ctx.context.queryClient, modelQueries.types(ctx.params.user, ctx.params.app))
+    await list.load(ctx)
   },
   component: LeaderboardPage,
 })
@@ -80,8 +82,8 @@ function LeaderboardPage() {
   const params = Route.useParams()
   const { user, app } = params
   const view = list.useList(params, Route.useSearch())
-  const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
-  const types = typesData.model_types ?? []
+  const typesQuery = modelQueries.types(user, app)
+  const types = usePartData(typesQuery)?.model_types ?? []
   const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
   const { values } = view.state
   const typeValue = values[TYPE_KEY]
@@ -130,7 +132,9 @@ function LeaderboardPage() {
             </Link>
           ))}
         </nav>
-        <ModelTypeSelect types={types} value={typeId} onChange={handleType} param={TYPE_KEY} />
+        <QueryPanel query={typesQuery} name="Model types" skeleton={<PanelSkeleton name="Model types" rows={1} />}>
+          {(data) => <ModelTypeSelect types={data.model_types ?? []} value={typeId} onChange={handleType} param={TYPE_KEY} />}
+        </QueryPanel>
       </div>
       <div aria-live="polite" className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
         {first && second ? (

@@ -1,11 +1,11 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
-import { useSuspenseQuery } from '@tanstack/react-query'
 import { modelQueries } from '@/api/queries/models.ts'
-import { ensure } from '@/api/load.ts'
+import { prefetch } from '@/api/load.ts'
 import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { ListHeader, listPage } from '@/components/ListPage.tsx'
+import { PanelSkeleton, QueryPanel, usePartData } from '@/components/QueryPanel.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, visibilityLabel } from '@/lib/format.ts'
@@ -30,7 +30,9 @@ export const Route = createFileRoute('/$user/$app/models/')({
   validateSearch: list.validateSearch,
   loaderDeps: list.loaderDeps,
   loader: async (ctx) => {
-    await Promise.all([list.load(ctx), ensure(ctx.context.queryClient, modelQueries.types(ctx.params.user, ctx.params.app))])
+    // One wave: the list is the page; the model types only name and filter it.
+    prefetch(ctx.context.queryClient, modelQueries.types(ctx.params.user, ctx.params.app))
+    await list.load(ctx)
   },
   component: ModelsPage,
 })
@@ -39,8 +41,8 @@ function ModelsPage() {
   const params = Route.useParams()
   const { user, app } = params
   const view = list.useList(params, Route.useSearch())
-  const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
-  const types = typesData.model_types ?? []
+  const typesQuery = modelQueries.types(user, app)
+  const types = usePartData(typesQuery)?.model_types ?? []
   const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
   const typeValue = view.state.values[TYPE_KEY]
   const typeId = typeof typeValue === 'string' ? typeValue : undefined
@@ -56,7 +58,9 @@ function ModelsPage() {
           </Link>
         }
       />
-      <ModelTypeSelect types={types} value={typeId} onChange={handleType} param={TYPE_KEY} />
+      <QueryPanel query={typesQuery} name="Model types" skeleton={<PanelSkeleton name="Model types" rows={1} />}>
+        {(data) => <ModelTypeSelect types={data.model_types ?? []} value={typeId} onChange={handleType} param={TYPE_KEY} />}
+      </QueryPanel>
       <list.Body list={view} label="Filter models" separate={{ [TYPE_KEY]: typeId }} columns={modelColumns(user, app, typeNames)} />
     </div>
   )

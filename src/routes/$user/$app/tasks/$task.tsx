@@ -1,12 +1,11 @@
-import type { ReactNode } from 'react'
 import { createFileRoute } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { taskQueries } from '@/api/queries/tasks.ts'
-import { ensure } from '@/api/load.ts'
+import { ensure, prefetch } from '@/api/load.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
+import { FactsGrid, lifecycleFacts } from '@/components/FactsGrid.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
-import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatPercent } from '@/lib/format.ts'
 import {
   enumLabel,
@@ -49,14 +48,12 @@ function queries(user: string, app: string, task: string) {
 export const Route = createFileRoute('/$user/$app/tasks/$task')({
   loader: async ({ context: { queryClient }, params: { user, app, task } }) => {
     const q = queries(user, app, task)
-    // One wave: none of these needs another's answer. Assignments are not read here: asking for
-    // them can hand out work, so the page asks only when the user does.
-    await Promise.all([
-      ensure(queryClient, q.detail),
-      ensure(queryClient, q.annotationCounts),
-      ensure(queryClient, q.inputCounts),
-      ensure(queryClient, q.samples),
-    ])
+    // One wave: the task is the page; its counts and samples are parts. Assignments are not
+    // read here: asking for them can hand out work, so the page asks only when the user does.
+    prefetch(queryClient, q.annotationCounts)
+    prefetch(queryClient, q.inputCounts)
+    prefetch(queryClient, q.samples)
+    await ensure(queryClient, q.detail)
   },
   component: TaskPage,
 })
@@ -94,75 +91,74 @@ function TaskPage() {
             <RequestTools queryKey={q.detail.queryKey} />
           </div>
         </div>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
-          <span>
-            ID <span className="font-mono">{taskId}</span>
-          </span>
-          {enumLabel(TASK_PRIORITIES, task?.priority) && <span>Priority: {enumLabel(TASK_PRIORITIES, task?.priority)}</span>}
-          {task?.label_order_id && (
-            <span>
-              Label order <span className="font-mono">{task.label_order_id}</span>
-            </span>
-          )}
-          <span>
-            Created <RelativeTime value={task?.created_at} />
-          </span>
-          <span>
-            Updated <RelativeTime value={task?.modified_at} />
-          </span>
-        </p>
+        <FactsGrid
+          layout="line"
+          facts={[
+            ['ID', <span className="font-mono">{taskId}</span>],
+            enumLabel(TASK_PRIORITIES, task?.priority) && ['Priority', enumLabel(TASK_PRIORITIES, task?.priority)],
+            task?.label_order_id && ['Label order', <span className="font-mono">{task.label_order_id}</span>],
+            ...lifecycleFacts(task).slice(1),
+          ]}
+        />
       </header>
 
       <section aria-labelledby="setup-heading">
         <h2 id="setup-heading" className="text-lg font-semibold">
           Setup
         </h2>
-        <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-          <Fact term="Type">{enumLabel(TASK_TYPES, task?.type) ?? '—'}</Fact>
-          <Fact term="Input source">
-            <InputSourceLink user={user} app={app} task={task} />
-          </Fact>
-          <Fact term="Workers">
-            <span>
-              {enumLabel(WORKER_STRATEGIES, task?.worker?.strategy) ?? 'Strategy not set'}
-              {enumLabel(WORKER_TYPES, task?.worker?.type) && ` · ${enumLabel(WORKER_TYPES, task?.worker?.type)}`}
-              {enumLabel(PARTITIONED_STRATEGIES, task?.worker?.partitioned_strategy_info?.type) &&
-                ` · ${enumLabel(PARTITIONED_STRATEGIES, task?.worker?.partitioned_strategy_info?.type)}`}
-              {typeof task?.worker?.partitioned_strategy_info?.workers_per_input === 'number' && ` · ${task.worker.partitioned_strategy_info.workers_per_input} per input`}
-            </span>
-            <PeopleList user={user} app={app} people={workers} empty="No workers listed" />
-          </Fact>
-          <Fact term="Review">
-            <span>
-              {enumLabel(REVIEW_STRATEGIES, task?.review?.strategy) ?? 'Strategy not set'}
-              {typeof manual?.sample_percentage === 'number' && ` · samples ${formatPercent(manual.sample_percentage, 0)} of inputs`}
-              {typeof consensus?.approval_threshold_labelers === 'number' && ` · ${consensus.approval_threshold_labelers} labelers must agree`}
-              {typeof consensus?.approval_threshold_reviewers === 'number' && `, ${consensus.approval_threshold_reviewers} reviewer approval`}
-            </span>
-            <PeopleList user={user} app={app} people={reviewers} empty="No reviewers listed" />
-          </Fact>
-          <Fact term={`Concepts (${concepts.length})`}>
-            {concepts.length === 0 ? (
-              '—'
-            ) : (
-              <ul className="flex flex-wrap gap-1.5">
-                {concepts.map((c) => (
-                  <li key={c.id} title={c.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
-                    {c.name}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Fact>
-          {metrics && (
-            <Fact term="Estimated progress">
+        <FactsGrid
+          layout="stacked"
+          facts={[
+            ['Type', enumLabel(TASK_TYPES, task?.type) ?? '—'],
+            ['Input source', <InputSourceLink user={user} app={app} task={task} />],
+            [
+              'Workers',
+              <>
+                <span>
+                  {enumLabel(WORKER_STRATEGIES, task?.worker?.strategy) ?? 'Strategy not set'}
+                  {enumLabel(WORKER_TYPES, task?.worker?.type) && ` · ${enumLabel(WORKER_TYPES, task?.worker?.type)}`}
+                  {enumLabel(PARTITIONED_STRATEGIES, task?.worker?.partitioned_strategy_info?.type) &&
+                    ` · ${enumLabel(PARTITIONED_STRATEGIES, task?.worker?.partitioned_strategy_info?.type)}`}
+                  {typeof task?.worker?.partitioned_strategy_info?.workers_per_input === 'number' && ` · ${task.worker.partitioned_strategy_info.workers_per_input} per input`}
+                </span>
+                <PeopleList user={user} app={app} people={workers} empty="No workers listed" />
+              </>,
+            ],
+            [
+              'Review',
+              <>
+                <span>
+                  {enumLabel(REVIEW_STRATEGIES, task?.review?.strategy) ?? 'Strategy not set'}
+                  {typeof manual?.sample_percentage === 'number' && ` · samples ${formatPercent(manual.sample_percentage, 0)} of inputs`}
+                  {typeof consensus?.approval_threshold_labelers === 'number' && ` · ${consensus.approval_threshold_labelers} labelers must agree`}
+                  {typeof consensus?.approval_threshold_reviewers === 'number' && `, ${consensus.approval_threshold_reviewers} reviewer approval`}
+                </span>
+                <PeopleList user={user} app={app} people={reviewers} empty="No reviewers listed" />
+              </>,
+            ],
+            [
+              `Concepts (${concepts.length})`,
+              concepts.length === 0 ? (
+                '—'
+              ) : (
+                <ul className="flex flex-wrap gap-1.5">
+                  {concepts.map((c) => (
+                    <li key={c.id} title={c.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
+                      {c.name}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            ],
+            metrics && [
+              'Estimated progress',
               <span>
                 Worked: {formatCount(metrics.work?.inputs_count_estimated)} inputs ({formatPercentInt(metrics.work?.inputs_percent_estimated)}) · Reviewed:{' '}
                 {formatCount(metrics.review?.inputs_count_estimated)} ({formatPercentInt(metrics.review?.inputs_percent_estimated)}) · Source: {formatCount(metrics.input_source?.inputs_count_estimated)} inputs
-              </span>
-            </Fact>
-          )}
-        </dl>
+              </span>,
+            ],
+          ]}
+        />
       </section>
 
       <TaskProgressCharts inputCounts={q.inputCounts} annotationCounts={q.annotationCounts} />
@@ -175,15 +171,6 @@ function TaskPage() {
 
 function formatPercentInt(value: number | undefined): string {
   return typeof value === 'number' ? `${value}%` : '—'
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="contents">
-      <dt className="font-medium text-slate-600 dark:text-slate-400">{term}</dt>
-      <dd className="flex flex-col gap-1">{children}</dd>
-    </div>
-  )
 }
 
 function PeopleList({ user, app, people, empty }: { user: string; app: string; people: ReturnType<typeof taskWorkers>; empty: string }) {

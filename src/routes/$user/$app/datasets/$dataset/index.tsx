@@ -1,38 +1,43 @@
-import { createFileRoute, Link, useNavigate } from '@tanstack/react-router'
+import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { datasetQueries } from '@/api/queries/datasets.ts'
 import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
+import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import { BarChart } from '@/components/charts/BarChart.tsx'
 import type { Column } from '@/components/DataTable.tsx'
+import { FactsGrid, lifecycleFacts } from '@/components/FactsGrid.tsx'
+import { listPage } from '@/components/ListPage.tsx'
+import { Section } from '@/components/detail-parts.tsx'
 import { Markdown } from '@/components/Markdown.tsx'
-import { ParamForm } from '@/components/ParamForm.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
-import { ResourceList } from '@/components/ResourceList.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { addUint64, ANNOTATION_FIELDS, metricValue, versionChart, versionOriginLabel } from '@/lib/datasets.ts'
-import { visibilityLabel } from '@/lib/format.ts'
 import { formatCount } from '@/lib/format.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
 import { ModelVersionLink } from '@/features/resource-links/ModelVersionLink.tsx'
 import type { DatasetVersion as VersionRow } from '@/api/types.ts'
 
-const model = listFormModel(pageOperations.ListDatasetVersions)
+type DatasetParams = { user: string; app: string; dataset: string }
 
-function versionsQuery(user: string, app: string, dataset: string, search: SearchRecord) {
-  const state = readListSearch(model, search)
-  return { state, options: datasetQueries.versions(user, app, dataset, state.query) }
-}
+const versionList = listPage({
+  form: listForm('ListDatasetVersions'),
+  query: ({ user, app, dataset }: DatasetParams, query) => datasetQueries.versions(user, app, dataset, query),
+  rows: (data) => data.dataset_versions ?? [],
+  rowKey: (row) => row.id ?? '',
+  noun: 'versions',
+  columns: ({ user, app, dataset }) => versionColumns(user, app, dataset),
+  csvName: ({ app, dataset }) => `${app}-${dataset}-versions`,
+})
 
 export const Route = createFileRoute('/$user/$app/datasets/$dataset/')({
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
-  loaderDeps: ({ search }) => ({ search }),
-  loader: async ({ context: { queryClient }, params: { user, app, dataset }, deps: { search } }) => {
-    await Promise.all([ensure(queryClient, datasetQueries.detail(user, app, dataset)), ensure(queryClient, versionsQuery(user, app, dataset, search).options)])
+  validateSearch: versionList.validateSearch,
+  loaderDeps: versionList.loaderDeps,
+  loader: async (ctx) => {
+    const { context: { queryClient }, params: { user, app, dataset } } = ctx
+    // One wave: the dataset is the page; its versions are a part with their own states.
+    versionList.prefetch(ctx)
+    await ensure(queryClient, datasetQueries.detail(user, app, dataset))
   },
   component: DatasetPage,
 })
@@ -41,19 +46,11 @@ export const Route = createFileRoute('/$user/$app/datasets/$dataset/')({
 const linkClass = 'font-medium text-blue-700 hover:underline dark:text-blue-400'
 
 function DatasetPage() {
-  const { user, app, dataset: datasetId } = Route.useParams()
-  const search = Route.useSearch()
-  const navigate = useNavigate({ from: Route.fullPath })
+  const params = Route.useParams()
+  const { user, app, dataset: datasetId } = params
   const detail = datasetQueries.detail(user, app, datasetId)
   const { data: datasetData } = useSuspenseQuery(detail)
-  const { state, options } = versionsQuery(user, app, datasetId, search)
-  const { data: versionsData } = useSuspenseQuery(options)
   const dataset = datasetData.dataset
-  const versions = versionsData.dataset_versions ?? []
-  const chart = versionChart(versions)
-  const handleSubmit = (values: FormValues) => {
-    void navigate({ search: formValuesToSearch(model, values) })
-  }
   return (
     <div className="space-y-6">
       <Breadcrumbs
@@ -73,24 +70,19 @@ function DatasetPage() {
             <RequestTools queryKey={detail.queryKey} />
           </div>
         </div>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
-          {visibilityLabel(dataset?.visibility?.gettable) && <span>{visibilityLabel(dataset?.visibility?.gettable)}</span>}
-          {typeof dataset?.star_count === 'number' && <span>{formatCount(dataset.star_count)} stars</span>}
-          <span>
-            Created <RelativeTime value={dataset?.created_at} />
-          </span>
-          <span>
-            Updated <RelativeTime value={dataset?.modified_at} />
-          </span>
-          {dataset?.version?.id && (
-            <span>
-              Latest version{' '}
+        <FactsGrid
+          layout="line"
+          facts={[
+            typeof dataset?.star_count === 'number' && ['Stars', formatCount(dataset.star_count)],
+            ...lifecycleFacts(dataset),
+            dataset?.version?.id && [
+              'Latest version',
               <Link to="/$user/$app/datasets/$dataset/versions/$version" params={{ user, app, dataset: datasetId, version: dataset.version.id }} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
                 {dataset.version.id.slice(0, 8)}
-              </Link>
-            </span>
-          )}
-        </p>
+              </Link>,
+            ],
+          ]}
+        />
         <nav aria-label="Related" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link to="/$user/$app/tasks" params={{ user, app }} search={{ input_source_type: 'DATASET', input_source_ids: [datasetId] }} className={linkClass}>
             Labeling tasks on this dataset
@@ -111,39 +103,28 @@ function DatasetPage() {
           <Markdown text={dataset.notes} />
         </section>
       )}
-      <section aria-labelledby="chart-heading" className="space-y-2">
-        <h2 id="chart-heading" className="text-lg font-semibold">
-          Inputs and annotations across versions
-        </h2>
-        <BarChart
-          title={`Inputs and annotations per version (${versions.length === 0 ? 'no versions' : 'oldest first, versions on this page'})`}
-          categoryHeader="Version"
-          categories={chart.versions}
-          series={chart.series}
-          emptyText="No version on this page has metrics yet (metrics come once a version is ready)."
-        />
-      </section>
-      <section aria-labelledby="versions-heading" className="space-y-2">
-        <h2 id="versions-heading" className="text-lg font-semibold">
-          Versions
-        </h2>
-        <ResourceList
-          noun="versions"
-          columns={versionColumns(user, app, datasetId)}
-          rows={versions}
-          rowKey={(row) => row.id ?? ''}
-          page={state.page}
-          perPage={state.perPage}
-          isFiltered={state.isFiltered}
-        isFilterOpen={state.isFiltered || state.notes.length > 0}
-          clearFilters={{ to: '/$user/$app/datasets/$dataset', params: { user, app, dataset: datasetId }, search: {} }}
-          pageLink={(page) => ({ to: '/$user/$app/datasets/$dataset', params: { user, app, dataset: datasetId }, search: { ...search, page: String(page) } })}
-          filters={<ParamForm model={model} values={state.values} notes={state.notes} onSubmit={handleSubmit} label="Filter versions" />}
-          tools={<RequestTools queryKey={options.queryKey} />}
-          csvName={`${app}-${datasetId}-versions`}
-        />
-      </section>
+      <Section id="versions-heading" title="Versions">
+        <versionList.Part params={params} search={Route.useSearch()} label="Filter versions" before={(versions) => <VersionChart versions={versions} />} />
+      </Section>
     </div>
+  )
+}
+
+function VersionChart({ versions }: { versions: readonly VersionRow[] }) {
+  const chart = versionChart(versions)
+  return (
+    <section aria-labelledby="chart-heading" className="space-y-2">
+      <h3 id="chart-heading" className="font-medium">
+        Inputs and annotations across versions
+      </h3>
+      <BarChart
+        title={`Inputs and annotations per version (${versions.length === 0 ? 'no versions' : 'oldest first, versions on this page'})`}
+        categoryHeader="Version"
+        categories={chart.versions}
+        series={chart.series}
+        emptyText="No version on this page has metrics yet (metrics come once a version is ready)."
+      />
+    </section>
   )
 }
 

@@ -2,10 +2,12 @@ import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { modelQueries } from '@/api/queries/models.ts'
 import { listForm } from '@/api/list-page.ts'
-import type { ModelVersion } from '@/api/types.ts'
-import { ensure } from '@/api/load.ts'
+import type { Model, ModelVersion } from '@/api/types.ts'
+import { ensure, prefetch } from '@/api/load.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
+import { FactsGrid, lifecycleFacts } from '@/components/FactsGrid.tsx'
 import { listPage } from '@/components/ListPage.tsx'
+import { QueryPanel } from '@/components/QueryPanel.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { Markdown } from '@/components/Markdown.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
@@ -14,9 +16,8 @@ import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatMetric } from '@/lib/format.ts'
 import { shortId } from '@/lib/leaderboard.ts'
 import { versionConceptCount } from '@/lib/models.ts'
-import { visibilityLabel } from '@/lib/format.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '@/features/resource-links/links.tsx'
-import { ConceptChips, Fact, Section, StructList } from '@/components/detail-parts.tsx'
+import { ConceptChips, Section, StructList } from '@/components/detail-parts.tsx'
 
 type ModelParams = { user: string; app: string; model: string }
 
@@ -36,13 +37,11 @@ export const Route = createFileRoute('/$user/$app/models/$model/')({
   loaderDeps: versions.loaderDeps,
   loader: async (ctx) => {
     const { context: { queryClient }, params: { user, app, model } } = ctx
-    // All four are independent: one wave.
-    await Promise.all([
-      ensure(queryClient, modelQueries.detail(user, app, model)),
-      ensure(queryClient, modelQueries.outputInfo(user, app, model)),
-      versions.load(ctx),
-      ensure(queryClient, modelQueries.types(user, app)),
-    ])
+    // One wave: the model is the page; output info, versions and type names are parts.
+    prefetch(queryClient, modelQueries.outputInfo(user, app, model))
+    prefetch(queryClient, modelQueries.types(user, app))
+    versions.prefetch(ctx)
+    await ensure(queryClient, modelQueries.detail(user, app, model))
   },
   component: ModelPage,
 })
@@ -54,15 +53,9 @@ function ModelPage() {
   const { user, app, model: modelId } = params
   const detailOptions = modelQueries.detail(user, app, modelId)
   const { data: detail } = useSuspenseQuery(detailOptions)
-  const { data: outputData } = useSuspenseQuery(modelQueries.outputInfo(user, app, modelId))
-  const { data: typesData } = useSuspenseQuery(modelQueries.types(user, app))
-  const versionList = versions.useList(params, Route.useSearch())
 
   const model = detail.model
-  const outputInfo = outputData.model?.output_info ?? model?.output_info
-  const concepts = outputInfo?.data?.concepts ?? []
   const typeId = model?.model_type_id
-  const type = typeId ? typesData.model_types?.find((t) => t.id === typeId) : undefined
   const tags = [...(model?.toolkits ?? []), ...(model?.use_cases ?? []), ...(model?.languages ?? [])]
 
   return (
@@ -84,53 +77,38 @@ function ModelPage() {
             <RequestTools queryKey={detailOptions.queryKey} />
           </div>
         </header>
-        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          <Fact term="ID">
-            <span className="font-mono">{model?.id ?? modelId}</span>
-          </Fact>
-          <Fact term="Model type">
-            {typeId ? (
-              <Link to="/$user/$app/models" params={{ user, app }} search={{ model_type_id: typeId }} className="text-blue-700 hover:underline dark:text-blue-400" title={`Models of type ${typeId}`}>
-                {type?.title || typeId}
-              </Link>
-            ) : (
-              '—'
-            )}
-            {type?.title && <span className="ml-2 font-mono text-xs text-slate-500">{typeId}</span>}
-          </Fact>
-          <Fact term="Latest version">
-            {model?.model_version?.id ? (
-              <span className="flex flex-wrap items-center gap-2">
-                <Link to="/$user/$app/models/$model/versions/$version" params={{ user, app, model: modelId, version: model.model_version.id }} className={idLinkClass} title={model.model_version.id}>
-                  {shortId(model.model_version.id)}
-                </Link>
-                <StatusBadge status={model.model_version.status} />
-              </span>
-            ) : (
-              '—'
-            )}
-          </Fact>
-          <Fact term="Versions">{formatCount(model?.version_count)}</Fact>
-          <Fact term="Visibility">{visibilityLabel(model?.visibility?.gettable) ?? '—'}</Fact>
-          {model?.creator && <Fact term="Creator">{model.creator}</Fact>}
-          <Fact term="Created">
-            <RelativeTime value={model?.created_at} />
-          </Fact>
-          <Fact term="Updated">
-            <RelativeTime value={model?.modified_at} />
-          </Fact>
-          {tags.length > 0 && (
-            <Fact term="Tags">
+        <FactsGrid
+          facts={[
+            ['ID', <span className="font-mono">{model?.id ?? modelId}</span>],
+            ['Model type', typeId ? <ModelTypeFact user={user} app={app} typeId={typeId} /> : '—'],
+            [
+              'Latest version',
+              model?.model_version?.id ? (
+                <span className="flex flex-wrap items-center gap-2">
+                  <Link to="/$user/$app/models/$model/versions/$version" params={{ user, app, model: modelId, version: model.model_version.id }} className={idLinkClass} title={model.model_version.id}>
+                    {shortId(model.model_version.id)}
+                  </Link>
+                  <StatusBadge status={model.model_version.status} />
+                </span>
+              ) : (
+                '—'
+              ),
+            ],
+            ['Versions', formatCount(model?.version_count)],
+            model?.creator && ['Creator', model.creator],
+            ...lifecycleFacts(model),
+            tags.length > 0 && [
+              'Tags',
               <span className="flex flex-wrap gap-1">
                 {tags.map((tag, i) => (
                   <span key={`${tag}-${i}`} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
                     {tag}
                   </span>
                 ))}
-              </span>
-            </Fact>
-          )}
-        </dl>
+              </span>,
+            ],
+          ]}
+        />
       </div>
 
       {model?.notes && (
@@ -142,30 +120,60 @@ function ModelPage() {
       )}
 
       <Section id="output-heading" title="Output info">
-        <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-          <div className="space-y-2">
-            <h3 className="text-sm font-medium">
-              Concepts <span className="font-normal text-slate-500">({concepts.length})</span>
-            </h3>
-            <ConceptChips concepts={concepts} />
-          </div>
-          <div className="space-y-4">
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium">Output config</h3>
-              <StructList value={outputInfo?.output_config} empty="No output config." />
-            </div>
-            <div className="space-y-2">
-              <h3 className="text-sm font-medium">Inference parameters</h3>
-              <StructList value={outputInfo?.params} empty="No parameters." />
-            </div>
-            {outputInfo?.message && <p className="text-xs text-slate-500">{outputInfo.message}</p>}
-          </div>
-        </div>
+        <QueryPanel query={modelQueries.outputInfo(user, app, modelId)} name="Output info">
+          {(data) => <OutputInfo outputInfo={data.model?.output_info ?? model?.output_info} />}
+        </QueryPanel>
       </Section>
 
       <Section id="versions-heading" title="Versions">
-        <versions.Body list={versionList} label="Filter versions" />
+        <versions.Part params={params} search={Route.useSearch()} label="Filter versions" />
       </Section>
+    </div>
+  )
+}
+
+/** The type's name from the app's model types, a link to the models of that type. */
+function ModelTypeFact({ user, app, typeId }: { user: string; app: string; typeId: string }) {
+  return (
+    <QueryPanel query={modelQueries.types(user, app)} name="Model types" skeleton={<span className="font-mono">{typeId}</span>}>
+      {(data) => {
+        const type = data.model_types?.find((t) => t.id === typeId)
+        return (
+          <>
+            <Link to="/$user/$app/models" params={{ user, app }} search={{ model_type_id: typeId }} className="text-blue-700 hover:underline dark:text-blue-400" title={`Models of type ${typeId}`}>
+              {type?.title || typeId}
+            </Link>
+            {type?.title && <span className="ml-2 font-mono text-xs text-slate-500">{typeId}</span>}
+          </>
+        )
+      }}
+    </QueryPanel>
+  )
+}
+
+type OutputInfoData = NonNullable<Model['output_info']>
+
+function OutputInfo({ outputInfo }: { outputInfo: OutputInfoData | undefined }) {
+  const concepts = outputInfo?.data?.concepts ?? []
+  return (
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="space-y-2">
+        <h3 className="text-sm font-medium">
+          Concepts <span className="font-normal text-slate-500">({concepts.length})</span>
+        </h3>
+        <ConceptChips concepts={concepts} />
+      </div>
+      <div className="space-y-4">
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">Output config</h3>
+          <StructList value={outputInfo?.output_config} empty="No output config." />
+        </div>
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">Inference parameters</h3>
+          <StructList value={outputInfo?.params} empty="No parameters." />
+        </div>
+        {outputInfo?.message && <p className="text-xs text-slate-500">{outputInfo.message}</p>}
+      </div>
     </div>
   )
 }

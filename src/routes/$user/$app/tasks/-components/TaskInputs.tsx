@@ -1,6 +1,8 @@
 import { useState } from 'react'
-import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import type { taskQueries } from '@/api/queries/tasks.ts'
+import type { QueryData } from '@/api/query-data.ts'
+import { QueryPanel } from '@/components/QueryPanel.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { ErrorFacts } from '@/components/states.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
@@ -62,41 +64,46 @@ export function TaskInputs({ options }: { options: ReturnType<typeof taskQueries
 
 /** Labeled samples per worker (GetInputSamples): the input and the worker's annotation. */
 export function TaskSamples({ options, user, app }: { options: ReturnType<typeof taskQueries.samples>; user: string; app: string }) {
-  const { data } = useSuspenseQuery(options)
-  const hits = data.hits ?? []
   return (
     <section aria-labelledby="samples-heading" className="space-y-2">
       <h2 id="samples-heading" className="text-lg font-semibold">
-        Samples ({hits.length})
+        Samples
       </h2>
-      {hits.length === 0 ? (
-        <p className="text-sm text-slate-500">No labeled samples yet.</p>
-      ) : (
-        <ul className="flex flex-wrap gap-3">
-          {hits.map((hit, i) => {
-            const worker = workerRef(hit.annotation?.worker)
-            const regions = annotationRegionCount(hit.annotation)
-            return (
-              <li key={hit.annotation?.id ?? `${hit.input?.id}-${i}`} className={card}>
-                <InputThumbnail input={hit.input} size="md" regions={annotationShapes(hit.annotation)} />
-                <span className="line-clamp-2">{annotationConcepts(hit.annotation).join(', ') || 'No concepts'}</span>
-                {regions > 0 && <span className="text-slate-500">{regions === 1 ? '1 region' : `${regions} regions`}</span>}
-                {worker && (
-                  <span className="truncate">
-                    by <WorkerLink user={user} app={app} worker={worker} />
-                  </span>
-                )}
-                {hit.annotation?.status && (
-                  <span className="max-w-full overflow-hidden">
-                    <StatusBadge status={hit.annotation.status} />
-                  </span>
-                )}
-                <RelativeTime value={hit.annotation?.modified_at ?? hit.annotation?.created_at} />
-              </li>
-            )
-          })}
-        </ul>
-      )}
+      <QueryPanel query={options} name="Samples">
+        {(data) => <SampleList hits={data.hits ?? []} user={user} app={app} />}
+      </QueryPanel>
     </section>
+  )
+}
+
+type SampleHit = NonNullable<QueryData<typeof taskQueries.samples>['hits']>[number]
+
+function SampleList({ hits, user, app }: { hits: readonly SampleHit[]; user: string; app: string }) {
+  if (hits.length === 0) return <p className="text-sm text-slate-500">No labeled samples yet.</p>
+  return (
+    <ul aria-label={`${hits.length} samples`} className="flex flex-wrap gap-3">
+      {hits.map((hit, i) => {
+        const worker = workerRef(hit.annotation?.worker)
+        const regions = annotationRegionCount(hit.annotation)
+        return (
+          <li key={hit.annotation?.id ?? `${hit.input?.id}-${i}`} className={card}>
+            <InputThumbnail input={hit.input} size="md" regions={annotationShapes(hit.annotation)} />
+            <span className="line-clamp-2">{annotationConcepts(hit.annotation).join(', ') || 'No concepts'}</span>
+            {regions > 0 && <span className="text-slate-500">{regions === 1 ? '1 region' : `${regions} regions`}</span>}
+            {worker && (
+              <span className="truncate">
+                by <WorkerLink user={user} app={app} worker={worker} />
+              </span>
+            )}
+            {hit.annotation?.status && (
+              <span className="max-w-full overflow-hidden">
+                <StatusBadge status={hit.annotation.status} />
+              </span>
+            )}
+            <RelativeTime value={hit.annotation?.modified_at ?? hit.annotation?.created_at} />
+          </li>
+        )
+      })}
+    </ul>
   )
 }

@@ -1,25 +1,35 @@
-import { useSuspenseQuery } from '@tanstack/react-query'
 import type { taskQueries } from '@/api/queries/tasks.ts'
 import { BarChart } from '@/components/charts/BarChart.tsx'
+import { QueryPanel } from '@/components/QueryPanel.tsx'
 import { formatCount, formatPercent } from '@/lib/format.ts'
 import { COUNT_STATUSES, doneShare, taskProgress, type TaskProgress } from '@/lib/tasks.ts'
 
 type CountOptions = ReturnType<typeof taskQueries.inputCounts>
 
-/** Progress per worker and status, from the input and annotation count endpoints, as stacked bars. */
+/**
+ * Progress per worker and status, from the input and annotation count endpoints, as stacked bars;
+ * each count request is its own part, so one failing leaves the other chart.
+ */
 export function TaskProgressCharts({ inputCounts, annotationCounts }: { inputCounts: CountOptions; annotationCounts: CountOptions }) {
-  const { data: inputs } = useSuspenseQuery(inputCounts)
-  const { data: annotations } = useSuspenseQuery(annotationCounts)
-  const inputProgress = taskProgress(inputs.counts)
-  const annotationProgress = taskProgress(annotations.counts)
   return (
     <section aria-labelledby="progress-heading" className="space-y-4">
       <h2 id="progress-heading" className="text-lg font-semibold">
         Progress
       </h2>
-      <Summary noun="inputs" progress={inputProgress} />
-      <ProgressChart title="Inputs per worker and status" noun="inputs" progress={inputProgress} />
-      <ProgressChart title="Annotations per worker and status" noun="annotations" progress={annotationProgress} />
+      <QueryPanel query={inputCounts} name="Input counts">
+        {(inputs) => {
+          const progress = taskProgress(inputs.counts)
+          return (
+            <>
+              <Summary noun="inputs" progress={progress} />
+              <ProgressChart title="Inputs per worker and status" noun="inputs" progress={progress} />
+            </>
+          )
+        }}
+      </QueryPanel>
+      <QueryPanel query={annotationCounts} name="Annotation counts">
+        {(annotations) => <ProgressChart title="Annotations per worker and status" noun="annotations" progress={taskProgress(annotations.counts)} />}
+      </QueryPanel>
     </section>
   )
 }

@@ -1,19 +1,19 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useSuspenseQuery } from '@tanstack/react-query'
-import { datasetQueries, type ListDatasetInputsQuery } from '@/api/queries/datasets.ts'
-import { ensure } from '@/api/load.ts'
-import { listFormModel, readListSearch } from '@/api/list-page.ts'
-import { pageOperations } from '@/api/page-operations.gen.ts'
+import { datasetQueries } from '@/api/queries/datasets.ts'
+import { ensure, prefetch } from '@/api/load.ts'
+import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
+import { FactsGrid, lifecycleFacts } from '@/components/FactsGrid.tsx'
+import { QueryPanel } from '@/components/QueryPanel.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
 import { ResourceList } from '@/components/ResourceList.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { chooseMatrixKey, inputConcepts, metricKeyLabel, regionMatrixOf, versionOriginLabel } from '@/lib/datasets.ts'
-import { visibilityLabel } from '@/lib/format.ts'
-import type { SearchRecord } from '@/lib/search-params.ts'
+import { searchRecord, type SearchRecord } from '@/lib/search-params.ts'
 import { InputThumbnail } from '@/features/inputs/InputThumbnail.tsx'
 import { useInputRegions } from '@/features/inputs/use-input-regions.ts'
 import type { RegionShape } from '@/lib/regions.ts'
@@ -24,20 +24,21 @@ import type { DatasetInput as InputRow } from '@/api/types.ts'
 
 /** The search key that selects whose region location matrix is shown ("/", "/INPUT_TYPE:image"). */
 const KEY = 'key'
-const inputsModel = listFormModel(pageOperations.ListDatasetInputs)
+const inputsForm = listForm('ListDatasetInputs')
 
 function inputsQuery(user: string, app: string, dataset: string, search: SearchRecord) {
-  const state = readListSearch(inputsModel, search)
-  return { state, options: datasetQueries.inputs(user, app, dataset, state.query as ListDatasetInputsQuery) }
+  const state = inputsForm.read(search)
+  return { state, options: datasetQueries.inputs(user, app, dataset, state.query) }
 }
 
 export const Route = createFileRoute('/$user/$app/datasets/$dataset/versions/$version')({
-  validateSearch: (search: Record<string, unknown>) => search as SearchRecord,
+  validateSearch: searchRecord,
   // The matrix key is read by the component only: changing it must not reload anything.
   loaderDeps: ({ search: { page, per_page } }) => ({ page, per_page }),
   loader: async ({ context: { queryClient }, params: { user, app, dataset, version }, deps }) => {
-    const paging = Object.fromEntries(Object.entries(deps).filter(([, value]) => value !== undefined)) as SearchRecord
-    await Promise.all([ensure(queryClient, datasetQueries.version(user, app, dataset, version)), ensure(queryClient, inputsQuery(user, app, dataset, paging).options)])
+    // One wave: the version is the page; the dataset's inputs are a part with their own states.
+    prefetch(queryClient, inputsQuery(user, app, dataset, searchRecord(deps)).options)
+    await ensure(queryClient, datasetQueries.version(user, app, dataset, version))
   },
   component: DatasetVersionPage,
 })
@@ -80,28 +81,23 @@ function DatasetVersionPage() {
             <RequestTools queryKey={detail.queryKey} />
           </div>
         </div>
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
-          <span>
-            ID <span className="font-mono">{versionId}</span>
-          </span>
-          <span>
-            Dataset{' '}
-            <Link to="/$user/$app/datasets/$dataset" params={{ user, app, dataset: datasetId }} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
-              {datasetId}
-            </Link>
-          </span>
-          {versionOriginLabel(version?.request_origin) && <span>Origin: {versionOriginLabel(version?.request_origin)}</span>}
-          {visibilityLabel(version?.visibility?.gettable) && <span>{visibilityLabel(version?.visibility?.gettable)}</span>}
-          <span>
-            Created <RelativeTime value={version?.created_at} />
-          </span>
-          <span>
-            Updated <RelativeTime value={version?.modified_at} />
-          </span>
-          <Link to="/$user/$app/evaluations" params={{ user, app }} search={{ eval_dataset_ids: [datasetId] }} className="text-blue-700 hover:underline dark:text-blue-400">
-            Evaluations on this dataset
-          </Link>
-        </p>
+        <FactsGrid
+          layout="line"
+          facts={[
+            ['ID', <span className="font-mono">{versionId}</span>],
+            [
+              'Dataset',
+              <Link to="/$user/$app/datasets/$dataset" params={{ user, app, dataset: datasetId }} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
+                {datasetId}
+              </Link>,
+            ],
+            versionOriginLabel(version?.request_origin) && ['Origin', versionOriginLabel(version?.request_origin)],
+            ...lifecycleFacts(version),
+          ]}
+        />
+        <Link to="/$user/$app/evaluations" params={{ user, app }} search={{ eval_dataset_ids: [datasetId] }} className="text-xs text-blue-700 hover:underline dark:text-blue-400">
+          Evaluations on this dataset
+        </Link>
       </header>
 
       <section aria-labelledby="metrics-heading" className="space-y-2">
@@ -134,11 +130,7 @@ function DatasetVersionPage() {
 
 function VersionInputs({ user, app, datasetId, versionId, search }: { user: string; app: string; datasetId: string; versionId: string; search: SearchRecord }) {
   const { state, options } = inputsQuery(user, app, datasetId, search)
-  const { data } = useSuspenseQuery(options)
   const params = { user, app, dataset: datasetId, version: versionId }
-  const rows = useMemo(() => data.dataset_inputs ?? [], [data])
-  const regions = useInputRegions(user, app, useMemo(() => rows.map((row) => row.input), [rows]))
-  const columns = useMemo(() => inputColumns(regions), [regions])
   return (
     <section aria-labelledby="inputs-heading" className="space-y-2">
       <h2 id="inputs-heading" className="text-lg font-semibold">
@@ -154,21 +146,37 @@ function VersionInputs({ user, app, datasetId, versionId, search }: { user: stri
           ))}
         </ul>
       )}
-      <ResourceList
-        noun="inputs"
-        columns={columns}
-        rows={rows}
-        rowKey={(row) => row.input?.id ?? row.created_at ?? ''}
-        page={state.page}
-        perPage={state.perPage}
-        isFiltered={false}
-        clearFilters={{ to: Route.fullPath, params, search: {} }}
-        pageLink={(page) => ({ to: Route.fullPath, params, search: { ...search, page: String(page) } })}
-        tools={<RequestTools queryKey={options.queryKey} />}
-        csvName={`${datasetId}-inputs`}
-      />
+      <QueryPanel query={options} name="Inputs">
+        {(data) => (
+          <InputList user={user} app={app} inputs={data.dataset_inputs}>
+            {(rows, columns) => (
+              <ResourceList
+                noun="inputs"
+                columns={columns}
+                rows={rows}
+                rowKey={(row) => row.input?.id ?? row.created_at ?? ''}
+                page={state.page}
+                perPage={state.perPage}
+                isFiltered={false}
+                clearFilters={{ to: Route.fullPath, params, search: {} }}
+                pageLink={(page) => ({ to: Route.fullPath, params, search: { ...search, page: String(page) } })}
+                tools={<RequestTools queryKey={options.queryKey} />}
+                csvName={`${datasetId}-inputs`}
+              />
+            )}
+          </InputList>
+        )}
+      </QueryPanel>
     </section>
   )
+}
+
+/** The inputs with their annotation regions drawn on the thumbnails. */
+function InputList({ user, app, inputs, children }: { user: string; app: string; inputs: InputRow[] | undefined; children: (rows: InputRow[], columns: Column<InputRow>[]) => ReactNode }) {
+  const rows = useMemo(() => inputs ?? [], [inputs])
+  const regions = useInputRegions(user, app, useMemo(() => rows.map((row) => row.input), [rows]))
+  const columns = useMemo(() => inputColumns(regions), [regions])
+  return <>{children(rows, columns)}</>
 }
 
 const inputColumns = (regions: Map<string, RegionShape[]>): Column<InputRow>[] => [

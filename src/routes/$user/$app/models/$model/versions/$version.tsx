@@ -1,28 +1,27 @@
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { useSuspenseQuery } from '@tanstack/react-query'
 import { modelQueries } from '@/api/queries/models.ts'
-import { ensure } from '@/api/load.ts'
+import { ensure, prefetch } from '@/api/load.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import { LineChart } from '@/components/charts/LineChart.tsx'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
+import { FactsGrid, lifecycleFacts } from '@/components/FactsGrid.tsx'
+import { QueryPanel, usePartData } from '@/components/QueryPanel.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
 import { StatusBadge, statusLabel, statusTone } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, formatMetric } from '@/lib/format.ts'
 import { leaderboardRow, shortId, type LeaderboardRow } from '@/lib/leaderboard.ts'
 import { hasSummary, isDetection, parseTrainLog, summaryCards, versionConceptCount } from '@/lib/models.ts'
-import { visibilityLabel } from '@/lib/format.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '@/features/resource-links/links.tsx'
-import { ConceptChips, Fact, MetricCards, Section, StructList } from '@/components/detail-parts.tsx'
+import { ConceptChips, MetricCards, Section, StructList } from '@/components/detail-parts.tsx'
 
 export const Route = createFileRoute('/$user/$app/models/$model/versions/$version')({
   loader: async ({ context: { queryClient }, params: { user, app, model, version } }) => {
-    // The version, its model (name, type) and its evaluations are independent: one wave.
-    await Promise.all([
-      ensure(queryClient, modelQueries.version(user, app, model, version)),
-      ensure(queryClient, modelQueries.detail(user, app, model)),
-      ensure(queryClient, modelQueries.versionEvaluations(user, app, model, version)),
-    ])
+    // One wave: the version is the page; its model (name, type) and its evaluations are parts.
+    prefetch(queryClient, modelQueries.detail(user, app, model))
+    prefetch(queryClient, modelQueries.versionEvaluations(user, app, model, version))
+    await ensure(queryClient, modelQueries.version(user, app, model, version))
   },
   component: VersionPage,
 })
@@ -31,12 +30,10 @@ function VersionPage() {
   const { user, app, model: modelId, version: versionId } = Route.useParams()
   const versionOptions = modelQueries.version(user, app, modelId, versionId)
   const { data: versionData } = useSuspenseQuery(versionOptions)
-  const { data: modelData } = useSuspenseQuery(modelQueries.detail(user, app, modelId))
-  const evaluationsOptions = modelQueries.versionEvaluations(user, app, modelId, versionId)
-  const { data: evaluationsData } = useSuspenseQuery(evaluationsOptions)
+  const modelOptions = modelQueries.detail(user, app, modelId)
+  const model = usePartData(modelOptions)?.model
 
   const version = versionData.model_version
-  const model = modelData.model
   const typeId = model?.model_type_id
   const status = version?.status
   const isFailed = statusTone(status?.code) === 'bad'
@@ -44,8 +41,6 @@ function VersionPage() {
   const detection = isDetection(typeId, metrics?.summary)
   const trainDataset = version?.train_info?.dataset
   const concepts = version?.output_info?.data?.concepts ?? []
-  const scope = { userId: user, appId: app }
-  const evaluations = (evaluationsData.eval_metrics ?? []).map((e, i) => leaderboardRow(e, scope, i))
 
   return (
     <div className="space-y-8">
@@ -83,42 +78,44 @@ function VersionPage() {
             </p>
           </div>
         )}
-        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          <Fact term="Version ID">
-            <span className="font-mono">{version?.id ?? versionId}</span>
-          </Fact>
-          <Fact term="Model">
-            <Link to="/$user/$app/models/$model" params={{ user, app, model: modelId }} className={idLinkClass}>
-              {modelId}
-            </Link>
-            {typeId && (
+        <FactsGrid
+          facts={[
+            ['Version ID', <span className="font-mono">{version?.id ?? versionId}</span>],
+            [
+              'Model',
               <>
-                {' · '}
-                <Link to="/$user/$app/models" params={{ user, app }} search={{ model_type_id: typeId }} className="text-blue-700 hover:underline dark:text-blue-400">
-                  {typeId}
+                <Link to="/$user/$app/models/$model" params={{ user, app, model: modelId }} className={idLinkClass}>
+                  {modelId}
                 </Link>
-              </>
-            )}
-          </Fact>
-          <Fact term="Status">
-            {statusLabel(status?.code)}
-            {status?.code !== undefined && <span className="ml-2 font-mono text-xs text-slate-500">{status.code}</span>}
-            {!isFailed && status?.description && <span className="ml-2 text-slate-500">{status.description}</span>}
-          </Fact>
-          <Fact term="Inputs">{formatCount(version?.total_input_count)}</Fact>
-          <Fact term="Concepts">{formatCount(versionConceptCount(version))}</Fact>
-          <Fact term="Visibility">{visibilityLabel(version?.visibility?.gettable) ?? '—'}</Fact>
-          {version?.license && <Fact term="License">{version.license}</Fact>}
-          <Fact term="Created">
-            <RelativeTime value={version?.created_at} />
-          </Fact>
-          <Fact term="Completed">
-            <RelativeTime value={version?.completed_at} />
-          </Fact>
-          <Fact term="Updated">
-            <RelativeTime value={version?.modified_at} />
-          </Fact>
-        </dl>
+                <QueryPanel query={modelOptions} name="Model" skeleton={null}>
+                  {(data) =>
+                    data.model?.model_type_id && (
+                      <>
+                        {' · '}
+                        <Link to="/$user/$app/models" params={{ user, app }} search={{ model_type_id: data.model.model_type_id }} className="text-blue-700 hover:underline dark:text-blue-400">
+                          {data.model.model_type_id}
+                        </Link>
+                      </>
+                    )
+                  }
+                </QueryPanel>
+              </>,
+            ],
+            [
+              'Status',
+              <>
+                {statusLabel(status?.code)}
+                {status?.code !== undefined && <span className="ml-2 font-mono text-xs text-slate-500">{status.code}</span>}
+                {!isFailed && status?.description && <span className="ml-2 text-slate-500">{status.description}</span>}
+              </>,
+            ],
+            ['Inputs', formatCount(version?.total_input_count)],
+            ['Concepts', formatCount(versionConceptCount(version))],
+            version?.license && ['License', version.license],
+            ...lifecycleFacts(version),
+            ['Completed', <RelativeTime value={version?.completed_at} />],
+          ]}
+        />
       </div>
 
       <Section id="metrics-heading" title="Evaluation summary">
@@ -162,36 +159,51 @@ function VersionPage() {
         </div>
       </Section>
 
-      <Section
-        id="evaluations-heading"
-        title={`Evaluations (${evaluations.length})`}
-        actions={
-          <>
-            <RequestTools queryKey={evaluationsOptions.queryKey} />
-            <button
-              type="button"
-              disabled={evaluations.length === 0}
-              onClick={() => downloadText(`${user}-${app}-${modelId}-${versionId}-evaluations.csv`, tableCsv(evaluationColumns(detection), evaluations))}
-              className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
-            >
-              Export CSV
-            </button>
-          </>
-        }
-      >
-        {evaluations.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            Nothing here yet: this version has no evaluations.
-          </p>
-        ) : (
-          <DataTable caption="evaluations of this version" columns={evaluationColumns(detection)} rows={evaluations} rowKey={(row) => row.id} />
-        )}
-      </Section>
+      <VersionEvaluations user={user} app={app} modelId={modelId} versionId={versionId} detection={detection} />
 
       <Section id="concepts-heading" title={`Concepts (${concepts.length})`}>
         <ConceptChips concepts={concepts} />
       </Section>
     </div>
+  )
+}
+
+function VersionEvaluations({ user, app, modelId, versionId, detection }: { user: string; app: string; modelId: string; versionId: string; detection: boolean }) {
+  const evaluationsOptions = modelQueries.versionEvaluations(user, app, modelId, versionId)
+  const scope = { userId: user, appId: app }
+  return (
+    <QueryPanel query={evaluationsOptions} name="Evaluations">
+      {(data) => {
+        const evaluations = (data.eval_metrics ?? []).map((e, i) => leaderboardRow(e, scope, i))
+        return (
+        <Section
+          id="evaluations-heading"
+          title={`Evaluations (${evaluations.length})`}
+          actions={
+            <>
+              <RequestTools queryKey={evaluationsOptions.queryKey} />
+              <button
+                type="button"
+                disabled={evaluations.length === 0}
+                onClick={() => downloadText(`${user}-${app}-${modelId}-${versionId}-evaluations.csv`, tableCsv(evaluationColumns(detection), evaluations))}
+                className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
+              >
+                Export CSV
+              </button>
+            </>
+          }
+        >
+          {evaluations.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+              Nothing here yet: this version has no evaluations.
+            </p>
+          ) : (
+            <DataTable caption="evaluations of this version" columns={evaluationColumns(detection)} rows={evaluations} rowKey={(row) => row.id} />
+          )}
+        </Section>
+        )
+      }}
+    </QueryPanel>
   )
 }
 
