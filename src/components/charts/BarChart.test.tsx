@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BarChart, niceTicks } from './BarChart.tsx'
+import { BarChart } from './BarChart.tsx'
+import { countTicks } from './axes.tsx'
 
 const BIG = '9007199254740993'
 
@@ -49,7 +50,7 @@ describe('BarChart', () => {
   })
 })
 
-describe('niceTicks', () => {
+describe('countTicks', () => {
   it.each([
     [0, [0]],
     [Number.NaN, [0]],
@@ -59,6 +60,6 @@ describe('niceTicks', () => {
     [130, [0, 50, 100, 150]],
     [3.4e18, [0, 1e18, 2e18, 3e18, 4e18]],
   ])('max %d -> %j', (max, ticks) => {
-    expect(niceTicks(max)).toEqual(ticks)
+    expect(countTicks(max)).toEqual(ticks)
   })
 })

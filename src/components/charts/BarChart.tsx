@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { countTicks } from './axes.tsx'
 import { addUint64, uint64Approx, uint64Text } from '@/lib/datasets.ts'
 import { formatCount } from '@/lib/format.ts'
 
@@ -47,18 +48,6 @@ function exactText(value: string | number | undefined): string | undefined {
   return uint64Text(value)
 }
 
-/** A step of 1, 2 or 5 times a power of ten giving about four ticks up to `max`. */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0) || !Number.isFinite(max)) return [0]
-  const raw = max / count
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power
-  const ticks: number[] = []
-  for (let t = 0; t <= max + step * 1e-9; t += step) ticks.push(t)
-  if ((ticks.at(-1) ?? 0) < max) ticks.push((ticks.at(-1) ?? 0) + step)
-  return ticks
-}
-
 interface Stack {
   id: string
   label: string
@@ -92,7 +81,7 @@ export function BarChart({ title, categories, series, categoryHeader, emptyText 
 
   const stackTotal = (stack: Stack, categoryIndex: number) => stack.series.reduce((sum, { series: s }) => sum + uint64Approx(s.values[categoryIndex]), 0)
   const max = Math.max(0, ...categories.flatMap((_, i) => stacks.map((st) => stackTotal(st, i))))
-  const ticks = niceTicks(max)
+  const ticks = countTicks(max)
   const scaleMax = ticks.at(-1) || 1
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_ROOM
   const x = (value: number) => LABEL_WIDTH + (value / scaleMax) * plotWidth

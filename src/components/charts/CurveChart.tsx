@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react'
+import { AxisTitles, BottomTicks, ValueGrid } from './axes.tsx'
 
 export interface CurvePointXY {
   x: number
@@ -40,6 +41,7 @@ interface CurveChartProps {
 export const CURVE_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#7f7f7f', '#F0E442']
 const MARGIN = { top: 10, right: 12, bottom: 40, left: 48 }
 const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1]
+const label = (t: number) => String(t)
 
 function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v
@@ -63,6 +65,7 @@ export function CurveChart({ title, xLabel, yLabel, series, diagonal = false, fi
   const plotH = height - MARGIN.top - MARGIN.bottom
   const sx = (x: number) => MARGIN.left + clamp01(x) * plotW
   const sy = (y: number) => MARGIN.top + (1 - clamp01(y)) * plotH
+  const box = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom }
   const drawn = series.filter((s) => s.points.length > 0)
   const colorOf = (s: CurveSeries, i: number) => CURVE_COLORS[(s.colorIndex ?? i) % CURVE_COLORS.length]!
   const summary = `${title}: ${drawn.length} ${drawn.length === 1 ? 'curve' : 'curves'}${drawn.length ? ` (${drawn.map((s) => `${s.name}${s.note ? `, ${s.note}` : ''}`).join('; ')})` : ''}.`
@@ -99,26 +102,11 @@ export function CurveChart({ title, xLabel, yLabel, series, diagonal = false, fi
         <>
           <svg ref={svgRef} id={tableId} role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-md text-slate-600 dark:text-slate-300">
             <title>{summary}</title>
-            {TICKS.map((t) => (
-              <g key={t}>
-                <line x1={sx(0)} x2={sx(1)} y1={sy(t)} y2={sy(t)} stroke="currentColor" strokeOpacity={0.15} />
-                <line x1={sx(t)} x2={sx(t)} y1={sy(0)} y2={sy(1)} stroke="currentColor" strokeOpacity={0.15} />
-                <text x={MARGIN.left - 6} y={sy(t)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">
-                  {t}
-                </text>
-                <text x={sx(t)} y={sy(0) + 16} textAnchor="middle" fontSize={11} fill="currentColor">
-                  {t}
-                </text>
-              </g>
-            ))}
+            <ValueGrid ticks={TICKS} y={sy} box={box} format={label} />
+            <BottomTicks ticks={TICKS} x={sx} box={box} format={label} isGrid />
             <rect x={sx(0)} y={sy(1)} width={plotW} height={plotH} fill="none" stroke="currentColor" strokeOpacity={0.5} />
             {diagonal && <line x1={sx(0)} y1={sy(0)} x2={sx(1)} y2={sy(1)} stroke="currentColor" strokeOpacity={0.4} strokeDasharray="4 4" />}
-            <text x={MARGIN.left + plotW / 2} y={height - 6} textAnchor="middle" fontSize={12} fill="currentColor">
-              {xLabel}
-            </text>
-            <text transform={`translate(12 ${MARGIN.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} fill="currentColor">
-              {yLabel}
-            </text>
+            <AxisTitles xLabel={xLabel} yLabel={yLabel} box={box} height={height} yTitleX={12} />
             {drawn.map((s, i) => (
               <polyline
                 key={s.id}

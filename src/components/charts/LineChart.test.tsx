@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { formatTick, LineChart, niceTicks } from './LineChart.tsx'
+import { LineChart } from './LineChart.tsx'
+import { formatTick, niceTicks } from './axes.tsx'
 
 describe('niceTicks', () => {
   it.each<[number, number, number, number[]]>([

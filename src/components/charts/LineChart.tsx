@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { AxisTitles, BottomTicks, formatTick, niceTicks, ValueGrid } from './axes.tsx'
 
 export interface LinePoint {
   x: number
@@ -52,6 +53,7 @@ export function LineChart({ title, series, xLabel, yLabel, width = 640, height =
   const plotH = height - MARGIN.top - MARGIN.bottom
   const sx = (x: number) => MARGIN.left + (x1 === x0 ? plotW / 2 : ((x - x0) / (x1 - x0)) * plotW)
   const sy = (y: number) => MARGIN.top + (y1 === y0 ? plotH / 2 : plotH - ((y - y0) / (y1 - y0)) * plotH)
+  const box = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom }
   const summary = `${title}: ${drawn.length} series, ${xLabel} from ${formatTick(xs[0])} to ${formatTick(xs[1])}, ${yLabel} from ${formatY(ys[0])} to ${formatY(ys[1])}.`
 
   return (
@@ -76,30 +78,11 @@ export function LineChart({ title, series, xLabel, yLabel, width = 640, height =
         <>
           <svg id={tableId} role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl text-slate-500">
             <title>{summary}</title>
-            {yTicks.map((t) => (
-              <g key={`y${t}`}>
-                <line x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(t)} y2={sy(t)} stroke="currentColor" strokeOpacity={0.15} />
-                <text x={MARGIN.left - 6} y={sy(t)} textAnchor="end" dominantBaseline="middle" fontSize={11} fill="currentColor">
-                  {formatY(t)}
-                </text>
-              </g>
-            ))}
-            {xTicks.map((t) => (
-              <g key={`x${t}`}>
-                <line x1={sx(t)} x2={sx(t)} y1={height - MARGIN.bottom} y2={height - MARGIN.bottom + 4} stroke="currentColor" />
-                <text x={sx(t)} y={height - MARGIN.bottom + 16} textAnchor="middle" fontSize={11} fill="currentColor">
-                  {formatTick(t)}
-                </text>
-              </g>
-            ))}
+            <ValueGrid ticks={yTicks} y={sy} box={box} format={formatY} />
+            <BottomTicks ticks={xTicks} x={sx} box={box} />
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={height - MARGIN.bottom} y2={height - MARGIN.bottom} stroke="currentColor" />
             <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={height - MARGIN.bottom} stroke="currentColor" />
-            <text x={MARGIN.left + plotW / 2} y={height - 6} textAnchor="middle" fontSize={12} fill="currentColor">
-              {xLabel}
-            </text>
-            <text transform={`translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fontSize={12} fill="currentColor">
-              {yLabel}
-            </text>
+            <AxisTitles xLabel={xLabel} yLabel={yLabel} box={box} height={height} />
             {drawn.map((s, i) => (
               <polyline
                 key={s.name}
@@ -192,33 +175,4 @@ function round(value: number): number {
 
 function defaultFormat(value: number): string {
   return formatTick(value)
-}
-
-/** Tick labels without float noise: 0.30000000000000004 -> "0.3". */
-export function formatTick(value: number): string {
-  if (value === 0) return '0'
-  const abs = Math.abs(value)
-  if (abs >= 1e6 || abs < 1e-4) return value.toExponential(2)
-  return String(Number(value.toPrecision(6)))
-}
-
-/**
- * About `count` round tick values (1, 2 or 5 times a power of ten) covering [min, max]. A single
- * value gets one tick; non-finite input gets none.
- */
-export function niceTicks(min: number, max: number, count: number): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || count < 1) return []
-  if (min > max) [min, max] = [max, min]
-  if (min === max) return [min]
-  const raw = (max - min) / count
-  const power = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power
-  const start = Math.floor(min / step) * step
-  const ticks: number[] = []
-  for (let i = 0; ; i++) {
-    const t = Number((start + i * step).toPrecision(12))
-    ticks.push(t)
-    if (t >= max || i > 1000) break
-  }
-  return ticks
 }
