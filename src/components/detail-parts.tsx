@@ -70,16 +70,6 @@ function formatValue(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** A facts row for a definition list. */
-export function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="contents">
-      <dt className="text-slate-600 dark:text-slate-400">{term}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
-    </div>
-  )
-}
-
 export function Section({ id, title, children, actions }: { id: string; title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-3">
