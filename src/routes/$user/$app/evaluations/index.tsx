@@ -9,7 +9,6 @@ import { ORDER_KEY, SORT_KEY, type FormValues } from '@/api/param-form.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { ListHeader, listPage } from '@/components/ListPage.tsx'
-import { PanelSkeleton, QueryPanel, usePartData } from '@/components/QueryPanel.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatMetric } from '@/lib/format.ts'
@@ -29,9 +28,8 @@ import {
   type SortState,
 } from '@/lib/leaderboard.ts'
 import { DatasetLink, EvaluationLink, ModelLink } from '@/features/resource-links/links.tsx'
-import { ModelTypeSelect } from '@/features/models/ModelTypeSelect.tsx'
+import { ModelTypeFilter, TYPE_KEY, typeFilterOf, useModelTypeNames } from '@/features/models/model-types.tsx'
 
-const TYPE_KEY = 'model_type_id'
 
 type Row = LeaderboardRow & { rank: number | undefined }
 
@@ -82,12 +80,9 @@ function LeaderboardPage() {
   const params = Route.useParams()
   const { user, app } = params
   const view = list.useList(params, Route.useSearch())
-  const typesQuery = modelQueries.types(user, app)
-  const types = usePartData(typesQuery)?.model_types ?? []
-  const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
+  const typeNames = useModelTypeNames(user, app)
   const { values } = view.state
-  const typeValue = values[TYPE_KEY]
-  const typeId = typeof typeValue === 'string' ? typeValue : undefined
+  const typeId = typeFilterOf(values)
   const kind = kindOfTypeFilter(typeId)
   const sort = sortOf(values)
   const separate = { [TYPE_KEY]: typeId, [SORT_KEY]: values[SORT_KEY], [ORDER_KEY]: values[ORDER_KEY] }
@@ -132,9 +127,7 @@ function LeaderboardPage() {
             </Link>
           ))}
         </nav>
-        <QueryPanel query={typesQuery} name="Model types" skeleton={<PanelSkeleton name="Model types" rows={1} />}>
-          {(data) => <ModelTypeSelect types={data.model_types ?? []} value={typeId} onChange={handleType} param={TYPE_KEY} />}
-        </QueryPanel>
+        <ModelTypeFilter user={user} app={app} value={typeId} onChange={handleType} />
       </div>
       <div aria-live="polite" className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
         {first && second ? (

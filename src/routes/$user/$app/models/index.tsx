@@ -5,15 +5,12 @@ import { listForm } from '@/api/list-page.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { ListHeader, listPage } from '@/components/ListPage.tsx'
-import { PanelSkeleton, QueryPanel, usePartData } from '@/components/QueryPanel.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatCount, visibilityLabel } from '@/lib/format.ts'
 import { shortId } from '@/lib/leaderboard.ts'
-import { ModelTypeSelect } from '@/features/models/ModelTypeSelect.tsx'
+import { ModelTypeFilter, TYPE_KEY, typeFilterOf, useModelTypeNames } from '@/features/models/model-types.tsx'
 import type { Model as ModelRow } from '@/api/types.ts'
-
-const TYPE_KEY = 'model_type_id'
 
 const list = listPage({
   // The model type is a select of the app's types by name, drawn above the form.
@@ -41,11 +38,8 @@ function ModelsPage() {
   const params = Route.useParams()
   const { user, app } = params
   const view = list.useList(params, Route.useSearch())
-  const typesQuery = modelQueries.types(user, app)
-  const types = usePartData(typesQuery)?.model_types ?? []
-  const typeNames = new Map(types.filter((t) => t.id).map((t) => [t.id ?? '', t.title || t.id || '']))
-  const typeValue = view.state.values[TYPE_KEY]
-  const typeId = typeof typeValue === 'string' ? typeValue : undefined
+  const typeNames = useModelTypeNames(user, app)
+  const typeId = typeFilterOf(view.state.values)
   const handleType = (next: string) => view.go({ ...view.state.values, [TYPE_KEY]: next || undefined })
   return (
     <div className="space-y-5">
@@ -58,9 +52,7 @@ function ModelsPage() {
           </Link>
         }
       />
-      <QueryPanel query={typesQuery} name="Model types" skeleton={<PanelSkeleton name="Model types" rows={1} />}>
-        {(data) => <ModelTypeSelect types={data.model_types ?? []} value={typeId} onChange={handleType} param={TYPE_KEY} />}
-      </QueryPanel>
+      <ModelTypeFilter user={user} app={app} value={typeId} onChange={handleType} />
       <list.Body list={view} label="Filter models" separate={{ [TYPE_KEY]: typeId }} columns={modelColumns(user, app, typeNames)} />
     </div>
   )
