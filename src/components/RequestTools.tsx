@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { buildCurl, type CurlQueryValue } from '@/lib/curl.ts'
 import { CurlTargetSelect, useCurlTarget } from './CurlTarget.tsx'
+import { Dialog } from './Dialog.tsx'
 
 /** The key every query option function makes: `['get', pathTemplate, { params }]`. */
 type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]
@@ -13,6 +14,7 @@ type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: u
 export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
   const queryClient = useQueryClient()
   const [isRawOpen, setIsRawOpen] = useState(false)
+  const titleId = useId()
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle')
   const { baseUrl } = useCurlTarget()
   const [, path, { params }] = queryKey
@@ -37,19 +39,24 @@ export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
         {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy as curl'}
       </button>
       <CurlTargetSelect />
-      <button type="button" onClick={() => setIsRawOpen((open) => !open)} aria-expanded={isRawOpen} className={button}>
+      <button type="button" onClick={() => setIsRawOpen(true)} aria-haspopup="dialog" className={button}>
         Raw JSON
       </button>
       {isRawOpen && (
-        <div role="dialog" aria-label="Raw JSON response" className="fixed inset-x-4 bottom-4 top-20 z-40 flex flex-col rounded-xl border border-slate-300 bg-white shadow-2xl dark:border-slate-700 dark:bg-slate-900">
-          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-            <code className="truncate text-xs">{curl.split('\n')[0]}</code>
+        <Dialog labelledBy={titleId} onClose={() => setIsRawOpen(false)} className="h-full max-w-5xl">
+          <div className="flex items-center gap-3 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+            <h2 id={titleId} className="shrink-0 text-sm font-semibold">
+              Raw JSON
+            </h2>
+            <code className="min-w-0 flex-1 truncate text-xs text-slate-600 dark:text-slate-400">{curl.split('\n')[0]}</code>
             <button type="button" onClick={() => setIsRawOpen(false)} className={button}>
               Close
             </button>
           </div>
-          <pre className="flex-1 overflow-auto p-4 text-xs">{JSON.stringify(queryClient.getQueryData(queryKey), null, 2)}</pre>
-        </div>
+          <pre tabIndex={0} aria-label="Response body" className="flex-1 overflow-auto p-4 text-xs">
+            {JSON.stringify(queryClient.getQueryData(queryKey), null, 2)}
+          </pre>
+        </Dialog>
       )}
     </div>
   )
