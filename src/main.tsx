@@ -8,7 +8,11 @@ import { attemptTimeoutFor, loadRuntimeConfig, readEmbeddedConfig, type RuntimeC
 import { clearSession, defaultBaseUrl, getSession, setSession } from './api/session.ts'
 import { safeReturnPath } from './lib/return-path.ts'
 import { createAppRouter } from './router.tsx'
+import { startTheme } from './components/theme.ts'
 import './styles.css'
+
+// Before anything renders, so the first paint already has the remembered theme.
+startTheme()
 
 /** How long the first render waits for the first page's data and code before showing its skeleton. */
 const FIRST_PAINT_WAIT_MS = 1000

@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type RefCallback } from 'react'
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type RefCallback } from 'react'
 import {
   buildLut,
   cellAt,
@@ -19,6 +19,8 @@ import {
   type PlotGeometry,
 } from './heatmap-paint.ts'
 import { cellsIn, lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type LineTotals, type SparseMatrix } from '@/lib/sparse-matrix.ts'
+import { useTheme } from './theme.ts'
+import { ScrollRegion } from './ScrollRegion.tsx'
 
 export interface HeatmapCell {
   row: number
@@ -82,19 +84,8 @@ function defaultFormat(value: number): string {
   return String(Number(value.toPrecision(4)))
 }
 
-function subscribeDark(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || !window.matchMedia) return () => {}
-  const mq = window.matchMedia('(prefers-color-scheme: dark)')
-  mq.addEventListener('change', onChange)
-  return () => mq.removeEventListener('change', onChange)
-}
-
-function isDarkNow(): boolean {
-  return typeof window !== 'undefined' && !!window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches
-}
-
 function useIsDark(): boolean {
-  return useSyncExternalStore(subscribeDark, isDarkNow, () => false)
+  return useTheme() === 'dark'
 }
 
 function useElementWidth(): [RefCallback<HTMLElement>, number] {
@@ -574,7 +565,7 @@ export function HeatmapTable({ label, rows, cols, matrix, rowLabels, colLabels, 
 
   if (cells === null) {
     return (
-      <div className="overflow-auto">
+      <ScrollRegion label={`${label}: exact values`} className="overflow-auto">
         <table className="text-right text-xs tabular-nums">
           <caption className="sr-only">{label}: exact values, rows are {rowAxisLabel.toLowerCase()}, columns {colAxisLabel.toLowerCase()}</caption>
           <thead>
@@ -604,7 +595,7 @@ export function HeatmapTable({ label, rows, cols, matrix, rowLabels, colLabels, 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     )
   }
   const pages = Math.max(1, Math.ceil(cells.length / PAGE))
@@ -632,7 +623,7 @@ export function HeatmapTable({ label, rows, cols, matrix, rowLabels, colLabels, 
           </button>
         </span>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <ScrollRegion label={`${label}: non-zero cells`} className="rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-left text-xs">
           <caption className="sr-only">{label}: non-zero cells with exact values</caption>
           <thead className="bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -692,7 +683,7 @@ export function HeatmapTable({ label, rows, cols, matrix, rowLabels, colLabels, 
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   )
 }

@@ -103,7 +103,7 @@ export function FieldControl({ field, id, value, pendingText, error, onChange, o
   const labelEl = (
     <label htmlFor={id} className="block text-sm font-medium">
       {field.label}
-      {field.isRequired && <span aria-hidden="true" className="text-red-600"> *</span>}
+      {field.isRequired && <span aria-hidden="true" className="text-red-600 dark:text-red-400"> *</span>}
       {name}
     </label>
   )

@@ -125,7 +125,7 @@ const OperationGroups = memo(function OperationGroups({ groups, idPrefix: id, te
                 </a>
                 <code className="break-all text-xs text-slate-600 dark:text-slate-400">{op.path}</code>
                 <span className="text-slate-600 dark:text-slate-400">{op.summary}</span>
-                {op.deprecated && <span className="text-xs text-amber-700">deprecated</span>}
+                {op.deprecated && <span className="text-xs text-amber-700 dark:text-amber-400">deprecated</span>}
               </li>
             ))}
           </ul>
