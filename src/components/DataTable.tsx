@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { toCsv } from '@/lib/csv.ts'
 import { uniqueKeys } from '@/lib/unique-keys.ts'
+import { ScrollRegion } from './ScrollRegion.tsx'
 
 export interface Column<Row> {
   id: string
@@ -54,7 +55,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
   const paddingBottom = items && items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label={caption} className="rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm" aria-rowcount={rows.length + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -80,7 +81,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

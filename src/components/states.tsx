@@ -90,7 +90,7 @@ function errorAdvice(error: unknown): string {
 export function NotFoundView() {
   return (
     <div className="m-6 max-w-xl">
-      <h2 className="text-lg font-semibold">Not found</h2>
+      <h1 className="text-lg font-semibold">Not found</h1>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         Nothing lives at this address, or it was deleted, or your token cannot see it.
       </p>

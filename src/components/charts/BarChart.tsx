@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { countTicks } from './axes.tsx'
 import { addUint64, uint64Approx, uint64Text } from '@/lib/datasets.ts'
 import { formatCount } from '@/lib/format.ts'
+import { ScrollRegion } from '../ScrollRegion.tsx'
 
 export interface BarChartCategory {
   id: string
@@ -165,7 +166,8 @@ export function BarChart({ title, categories, series, categoryHeader, emptyText 
           </svg>
         </>
       )}
-      <div id={tableId} hidden={!isTableShown} className="overflow-x-auto">
+      <div id={tableId} hidden={!isTableShown}>
+        <ScrollRegion label={title}>
         <table className="text-left text-sm">
           <caption className="sr-only">{title}</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
@@ -209,6 +211,7 @@ export function BarChart({ title, categories, series, categoryHeader, emptyText 
             ))}
           </tbody>
         </table>
+      </ScrollRegion>
       </div>
     </figure>
   )

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import { AxisTitles, BottomTicks, ValueGrid } from './axes.tsx'
+import { ScrollRegion } from '../ScrollRegion.tsx'
 
 export interface CurvePointXY {
   x: number
@@ -151,7 +152,7 @@ export function CurveChart({ title, xLabel, yLabel, series, diagonal = false, fi
 
 function CurveTable({ title, series, xLabel, yLabel }: { title: string; series: readonly CurveSeries[]; xLabel: string; yLabel: string }) {
   return (
-    <div className="max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label={title} className="max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-xs tabular-nums">
         <caption className="sr-only">{title}: every point of every curve</caption>
         <thead className="sticky top-0 bg-slate-50 text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -183,7 +184,7 @@ function CurveTable({ title, series, xLabel, yLabel }: { title: string; series: 
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { AxisTitles, BottomTicks, formatTick, niceTicks, ValueGrid } from './axes.tsx'
+import { ScrollRegion } from '../ScrollRegion.tsx'
 
 export interface LinePoint {
   x: number
@@ -122,7 +123,7 @@ function PointsTable({ title, series, xLabel, formatY }: { title: string; series
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b)
   const lookup = series.map((s) => new Map(s.points.map((p) => [p.x, p.y])))
   return (
-    <div className="max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label={title} className="max-h-80 overflow-auto rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{title}</caption>
         <thead className="sticky top-0 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -155,7 +156,7 @@ function PointsTable({ title, series, xLabel, formatY }: { title: string; series
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

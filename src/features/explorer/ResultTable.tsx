@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react'
 import { Link } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { cellText, chooseColumns, resourceLink, valueAt } from './result-shape.ts'
+import { ScrollRegion } from '@/components/ScrollRegion.tsx'
 
 /** Up to this many rows render plainly; longer lists (load all) render only the rows in view. */
 const PLAIN_ROWS = 150
@@ -70,7 +71,7 @@ function Row({ listKey, row, columns, request }: { listKey: string; row: Record<
 
 function PlainTable({ listKey, rows, columns, request }: TableBodyProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label={`${listKey}: ${rows.length} rows`} className="rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="min-w-full text-sm">
         <Head listKey={listKey} columns={columns} count={rows.length} />
         <tbody>
@@ -79,7 +80,7 @@ function PlainTable({ listKey, rows, columns, request }: TableBodyProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

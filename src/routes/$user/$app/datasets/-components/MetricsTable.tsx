@@ -3,6 +3,7 @@ import { downloadText } from '@/components/DataTable.tsx'
 import { toCsv } from '@/lib/csv.ts'
 import { keysWithMatrix, metricKeyLabel, metricKeys, metricRows } from '@/lib/datasets.ts'
 import { formatCount } from '@/lib/format.ts'
+import { ScrollRegion } from '@/components/ScrollRegion.tsx'
 
 interface MetricsTableProps {
   metrics: unknown
@@ -30,7 +31,7 @@ export function MetricsTable({ metrics, selectedKey, linkForKey, fileName }: Met
     )
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <ScrollRegion label="Counts of this version" className="rounded-lg border border-slate-200 dark:border-slate-800">
         <table className="w-full text-sm">
           <caption className="sr-only">Counts of this version, whole and per input type</caption>
           <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
@@ -68,7 +69,7 @@ export function MetricsTable({ metrics, selectedKey, linkForKey, fileName }: Met
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="flex justify-end">
         <button type="button" onClick={handleExport} className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
           Export CSV
