@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { ROUTES, routePatterns } from './support/routes.ts'
+
+const WIDTHS = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1440, height: 900 },
+] as const
+
+test('every page of the route tree is in the list these checks walk', () => {
+  expect(ROUTES.map((r) => r.pattern).filter((p) => p.startsWith('/')).sort()).toEqual(routePatterns().sort())
+})
+
+async function settle(page: Page) {
+  await expect(page.locator('h1').first()).toBeVisible({ timeout: 30_000 })
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
+}
+
+async function seriousViolations(page: Page) {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  expect(passes.length, 'axe checked the page').toBeGreaterThan(10)
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')})`)
+}
+
+for (const { width, height, name } of WIDTHS) {
+  test.describe(`at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height } })
+    for (const { url } of ROUTES) {
+      // One load per page and width; the theme switches in place (the console follows the system).
+      test(`${url} fits the ${name} screen and has no serious axe findings in light and dark`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: 'light' })
+        await page.goto(`.${url}`)
+        await settle(page)
+        for (const theme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: theme })
+          await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+          const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }))
+          expect(overflow.scroll, `${theme}: page width within the viewport`).toBeLessThanOrEqual(overflow.viewport)
+          expect(await seriousViolations(page), `${theme} mode`).toEqual([])
+        }
+      })
+    }
+  })
+}
