@@ -20,4 +20,11 @@ describe('Markdown', () => {
     expect(links[1]?.getAttribute('rel')).toContain('noopener')
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined()
   })
+
+  it('starts user headings at h3 and never skips a level going down', () => {
+    const levels = (text: string) => [...render(<Markdown text={text} />).container.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => h.tagName)
+    expect(levels('## Intro\n\n#### Deep\n\n## Next\n\n### Sub')).toEqual(['H3', 'H4', 'H3', 'H4'])
+    expect(levels('# A\n\n###### B')).toEqual(['H3', 'H4'])
+    expect(levels('#### Only')).toEqual(['H3'])
+  })
 })
