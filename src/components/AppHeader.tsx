@@ -6,12 +6,12 @@ import { useSession } from '@/api/use-session.ts'
 import { CommandPalette } from './CommandPalette.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
 
-const navLink = 'rounded-md py-2 text-sm text-slate-700 hover:text-slate-900 md:py-0 dark:text-slate-300 dark:hover:text-white'
+const navLink = 'rounded-md py-2 text-sm text-slate-700 hover:text-slate-900 xl:py-0 dark:text-slate-300 dark:hover:text-white'
 const navActive = { className: 'font-medium text-slate-900 dark:text-white' }
 const outlineButton = 'min-h-9 rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900'
 
 /**
- * The header: on wide screens one row; below `md` the logo, the palette button and a Menu button
+ * The header: on wide screens one row; below `xl` (1280 px) the logo, the palette button and a Menu button
  * that opens the links, the theme and the session controls under the bar.
  */
 export function AppHeader() {
@@ -31,12 +31,12 @@ export function AppHeader() {
   }
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 sm:px-6">
         <Link to="/" className="flex items-center gap-2 font-semibold">
           <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" className="h-6 w-6" />
           Clarifai Console
         </Link>
-        <div className="ml-auto flex items-center gap-2 md:order-last md:gap-3">
+        <div className="ml-auto flex items-center gap-2 xl:order-last xl:gap-3">
           {session && <CommandPalette />}
           <button
             type="button"
@@ -44,7 +44,7 @@ export function AppHeader() {
             aria-controls={menuId}
             onClick={() => setIsMenuOpen((open) => !open)}
             onKeyDown={(event) => event.key === 'Escape' && setIsMenuOpen(false)}
-            className={`${outlineButton} md:hidden`}
+            className={`${outlineButton} xl:hidden`}
           >
             Menu
           </button>
@@ -52,9 +52,9 @@ export function AppHeader() {
         <div
           id={menuId}
           onKeyDown={(event) => event.key === 'Escape' && setIsMenuOpen(false)}
-          className={`${isMenuOpen ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-slate-200 pt-2 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:gap-5 md:border-0 md:pt-0 dark:border-slate-800`}
+          className={`${isMenuOpen ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-slate-200 pt-2 xl:flex xl:w-auto xl:flex-1 xl:flex-row xl:items-center xl:gap-5 xl:border-0 xl:pt-0 dark:border-slate-800`}
         >
-          <div className="flex flex-col md:flex-row md:items-center md:gap-5">
+          <div className="flex flex-col xl:flex-row xl:items-center xl:gap-5">
             <Link to="/" className={navLink} activeProps={navActive} activeOptions={{ exact: true }}>
               Home
             </Link>
@@ -65,7 +65,7 @@ export function AppHeader() {
               Open evaluation file
             </Link>
           </div>
-          <div className="flex flex-wrap items-center gap-3 text-sm md:ml-auto">
+          <div className="flex flex-wrap items-center gap-3 text-sm xl:ml-auto">
             {session?.isDemo && (
               <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200" title="Connected to the built-in demo API: the data is generated, not your account.">
                 Demo data

@@ -28,7 +28,7 @@ function RootLayout() {
         Skip to content
       </a>
       <AppHeader />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
+      <main id="main" className="mx-auto w-full max-w-[96rem] flex-1 px-4 py-6 sm:px-6">
         <Outlet />
       </main>
       <footer className="border-t border-slate-200 px-6 py-3 text-xs text-slate-500 dark:border-slate-800">
