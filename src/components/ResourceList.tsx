@@ -46,7 +46,7 @@ export function ResourceList<Row>(props: ResourceListProps<Row>) {
           {rows.length === 0 ? `No ${noun} on page ${page}` : `${noun[0]?.toUpperCase()}${noun.slice(1)} ${(page - 1) * perPage + 1}–${(page - 1) * perPage + rows.length}`}
           {hasNext ? ' · more on the next page' : ''}
         </p>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           {tools}
           <button type="button" onClick={handleExport} disabled={rows.length === 0} className="rounded-md border border-slate-300 px-2.5 py-1 hover:bg-slate-50 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900">
             Export CSV

@@ -53,7 +53,7 @@ function Row({ listKey, row, columns, request }: { listKey: string; row: Record<
       {columns.map((c) => {
         const text = cellText(c, valueAt(row, c))
         return (
-          <td key={c} className="max-w-[16rem] truncate px-3 py-1.5 align-top" title={text}>
+          <td key={c} className="max-w-[13rem] truncate px-3 py-1.5 align-top" title={text}>
             {c === 'id' && href ? (
               // The resource pages are file routes under /$user/$app; the address is built as a string.
               <Link to={href as string} className="font-mono text-blue-700 hover:underline dark:text-blue-400">
