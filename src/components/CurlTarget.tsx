@@ -41,7 +41,7 @@ export function useCurlTarget(): { target: CurlTarget; baseUrl: string; setTarge
 export function CurlTargetSelect() {
   const { target, setTarget } = useCurlTarget()
   return (
-    <label className="inline-flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+    <label className="inline-flex items-center gap-1 whitespace-nowrap text-xs text-slate-600 dark:text-slate-400">
       <span>curl to</span>
       <select
         value={target}

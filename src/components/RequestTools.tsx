@@ -32,7 +32,7 @@ export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
       setCopied('failed')
     }
   }
-  const button = 'rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900'
+  const button = 'whitespace-nowrap rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900'
   return (
     <div className="contents">
       <button type="button" onClick={handleCopy} className={button} title={curl}>

@@ -40,7 +40,7 @@ function HomePage() {
       <OpenLink />
       <RecentPlaces />
       <section aria-labelledby="apps-heading">
-        <div className="flex items-baseline justify-between">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h2 id="apps-heading" className="text-lg font-semibold">
             Apps
           </h2>

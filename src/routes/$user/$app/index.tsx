@@ -32,7 +32,7 @@ function AppOverview() {
       <header>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 className="text-2xl font-semibold">{app?.name || appId}</h1>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <RequestTools queryKey={appRequest.queryKey} />
           </div>
         </div>

@@ -87,7 +87,7 @@ function TaskPage() {
             </h1>
             {task?.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{task.description}</p>}
           </div>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <RequestTools queryKey={q.detail.queryKey} />
           </div>
         </div>

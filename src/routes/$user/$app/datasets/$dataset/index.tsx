@@ -66,7 +66,7 @@ function DatasetPage() {
             <h1 className="text-2xl font-semibold">{dataset?.id || datasetId}</h1>
             {dataset?.description && <p className="mt-1 text-slate-600 dark:text-slate-400">{dataset.description}</p>}
           </div>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <RequestTools queryKey={detail.queryKey} />
           </div>
         </div>

@@ -77,7 +77,7 @@ function DatasetVersionPage() {
               <ModelVersionLink user={user} app={app} config={version?.model_predict_config} isInline />
             </p>
           </div>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <RequestTools queryKey={detail.queryKey} />
           </div>
         </div>
