@@ -30,6 +30,8 @@ async function seriousViolations(page: Page) {
 for (const { width, height, name, isAxeRun } of WIDTHS) {
   test.describe(`at ${width}x${height}`, () => {
     test.use({ viewport: { width, height } })
+    // Two axe passes over the largest pages (the explorer's 200+ operations) take a while on a busy machine.
+    test.describe.configure({ timeout: 120_000 })
     for (const { url } of ROUTES) {
       // One load per page and width; the theme switches in place (the console follows the system).
       test(`${url} fits the ${name} screen${isAxeRun ? ' and has no serious axe findings in light and dark' : ''}`, async ({ page }) => {

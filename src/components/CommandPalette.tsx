@@ -200,9 +200,7 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
           >
             <span className="w-20 shrink-0 text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">{item.kind}</span>
             <span className="min-w-0 break-all font-mono">{item.id}</span>
-            {(item.name || item.detail) && (
-              <span className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400">{[item.name, item.detail].filter(Boolean).join(' · ')}</span>
-            )}
+            {describe(item) && <span className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400">{describe(item)}</span>}
           </li>
         ))}
         {items.length === 0 && <li className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">{isLoading ? 'Loading…' : 'No matches.'}</li>}
@@ -220,4 +218,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
       )}
     </Dialog>
   )
+}
+
+/** The name when it says more than the id, and where the item lives. */
+function describe(item: PaletteItem): string {
+  return [item.name !== item.id ? item.name : undefined, item.detail].filter(Boolean).join(' · ')
 }
