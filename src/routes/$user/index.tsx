@@ -86,14 +86,14 @@ function UserPage() {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold">{user}</h1>
-      <nav aria-label="Resources" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+      <nav aria-label="Resources" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
         {TABS.map((name) => (
           <Link
             key={name}
             from={Route.fullPath}
             search={{ tab: name }}
             aria-current={name === tab ? 'page' : undefined}
-            className={`-mb-px border-b-2 px-3 py-2 text-sm capitalize ${name === tab ? 'border-blue-600 font-medium text-slate-900 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white'}`}
+            className={`-mb-px border-b-2 px-1.5 py-2 text-sm capitalize sm:px-3 ${name === tab ? 'border-blue-600 font-medium text-slate-900 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white'}`}
           >
             {name}
           </Link>
