@@ -3,7 +3,8 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 /**
  * A box that scrolls sideways when its content (a wide table) is wider than the screen, so the
  * page itself never is. While it actually scrolls it is a named region in the tab order, so
- * keyboard users can scroll it too.
+ * keyboard users can scroll it too. It is `relative` so absolutely placed children (screen-reader
+ * only labels in header cells) are clipped with it instead of widening the page.
  */
 export function ScrollRegion({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
@@ -25,7 +26,7 @@ export function ScrollRegion({ label, className = '', children }: { label: strin
       role={isScrollable ? 'region' : undefined}
       aria-label={isScrollable ? label : undefined}
       tabIndex={isScrollable ? 0 : undefined}
-      className={`overflow-x-auto ${className}`}
+      className={`relative overflow-x-auto ${className}`}
     >
       {children}
     </div>
