@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 const BOOT = { timeout: 30_000 }
 const APP = './demo/general-vision'
