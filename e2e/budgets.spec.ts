@@ -1,10 +1,10 @@
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 
 const BIG_INPUTS = '/demo/general-vision/datasets/baseline-2024/versions'
 
 test('a 1,000-row page keeps only a window of rows in the DOM, and scrolling moves the window', async ({ page, request }) => {
   // The dataset's newest version: its page lists the dataset's inputs.
-  const versions = await request.get('/v2/users/demo/apps/general-vision/datasets/baseline-2024/versions', { headers: { Authorization: 'Key demo' } })
+  const versions = await demoApi(request).get('/v2/users/demo/apps/general-vision/datasets/baseline-2024/versions')
   const versionId = ((await versions.json()) as { dataset_versions: Array<{ id: string }> }).dataset_versions[0]?.id
   await page.goto(`${BIG_INPUTS}/${versionId}?per_page=1000`)
   const table = page.getByRole('table', { name: 'inputs' })

@@ -1,14 +1,13 @@
 import type { APIRequestContext } from '@playwright/test'
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 
-const AUTH = { authorization: 'Key demo' }
 const LOAD = { timeout: 30_000 }
 
 /** How many items a list endpoint returns when paged to the end. */
 async function countAll(request: APIRequestContext, path: string, key: string): Promise<number> {
   let total = 0
   for (let page = 1; ; page++) {
-    const response = await request.get(`${path}?page=${page}&per_page=1000`, { headers: AUTH })
+    const response = await demoApi(request).get(`${path}?page=${page}&per_page=1000`)
     expect(response.ok(), path).toBe(true)
     const items = ((await response.json()) as Record<string, unknown[]>)[key] ?? []
     total += items.length

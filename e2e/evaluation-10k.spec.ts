@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { demoApi } from './support/test.ts'
 
 // Clarifai's general model scale, from the stand-in's deterministic world (last in the plan).
 const TEN_THOUSAND = { app: 'general-vision', id: '7ccaddba29d67c856de640c61bc1d699' }
@@ -20,7 +21,7 @@ interface EvalBody {
 }
 
 async function fetchEvaluation(request: APIRequestContext): Promise<EvalBody> {
-  const response = await request.get(`/v2/users/demo/apps/${TEN_THOUSAND.app}/evaluations/${TEN_THOUSAND.id}?${ALL_FIELDS}`, { headers: { Authorization: 'Key demo' }, timeout: 120_000 })
+  const response = await demoApi(request).get(`/v2/users/demo/apps/${TEN_THOUSAND.app}/evaluations/${TEN_THOUSAND.id}?${ALL_FIELDS}`, { timeout: 120_000 })
   expect(response.ok()).toBe(true)
   return (await response.json()) as EvalBody
 }

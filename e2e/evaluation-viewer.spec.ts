@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 import { apiWave } from './support/api-waves.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts, the evaluation plan).
@@ -27,7 +27,7 @@ interface EvalBody {
 }
 
 async function fetchEvaluation(request: APIRequestContext, e: { app: string; id: string }): Promise<EvalBody> {
-  const response = await request.get(`/v2/users/demo/apps/${e.app}/evaluations/${e.id}?${ALL_FIELDS}`, { headers: { Authorization: 'Key demo' } })
+  const response = await demoApi(request).get(`/v2/users/demo/apps/${e.app}/evaluations/${e.id}?${ALL_FIELDS}`)
   expect(response.ok()).toBe(true)
   return (await response.json()) as EvalBody
 }

@@ -1,7 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 
-const AUTH = { authorization: 'Key demo' }
 /** First paint after a full page load: generous, CI machines are often busy. */
 const LOAD = { timeout: 30_000 }
 
@@ -10,7 +9,7 @@ test.describe.configure({ timeout: 90_000 })
 /** Ids from the stand-in API, found the way a user would: list, then pick the first. */
 async function demoIds(request: APIRequestContext) {
   const first = async (path: string, key: string): Promise<string> => {
-    const response = await request.get(path, { headers: AUTH })
+    const response = await demoApi(request).get(path)
     expect(response.ok(), path).toBe(true)
     const body = (await response.json()) as Record<string, Array<{ id: string }>>
     const id = body[key]?.[0]?.id

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { apiWave } from './support/api-waves.ts'
 import type { Page } from '@playwright/test'
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 
 /** The first render after a fresh load boots the whole console: on a busy machine that takes a while. */
 const BOOT = { timeout: 30_000 }
@@ -122,7 +122,7 @@ test('a version deep link survives a reload and links to its evaluations and dat
   await expect(page.getByRole('heading', { level: 1 })).toContainText('@69028179', BOOT)
   for (const label of ['ROC AUC', 'F1', 'Precision', 'Recall']) await expect(page.getByRole('listitem').filter({ hasText: label }).first()).toBeVisible()
   // The loss curve is read from the version's training log: the first epoch's loss is the log's.
-  const answer = await request.get(`/v2/users/demo/apps/general-vision/models/scenes-classifier/versions/${SCENES_V1}`, { headers: { Authorization: 'Key demo' } })
+  const answer = await demoApi(request).get(`/v2/users/demo/apps/general-vision/models/scenes-classifier/versions/${SCENES_V1}`)
   const log = ((await answer.json()) as { model_version: { train_log: string } }).model_version.train_log
   const firstLoss = /\bloss=([\d.]+)/.exec(log)?.[1]
   const lossChart = page.getByRole('figure').filter({ hasText: 'Training loss' })

@@ -1,11 +1,10 @@
 import type { APIRequestContext } from '@playwright/test'
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 
-const AUTH = { authorization: 'Key demo' }
 const LOAD = { timeout: 30_000 }
 
 async function getJson(request: APIRequestContext, path: string) {
-  const response = await request.get(path, { headers: AUTH })
+  const response = await demoApi(request).get(path)
   expect(response.ok(), path).toBe(true)
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (await response.json()) as any

@@ -1,4 +1,4 @@
-import { expect, test } from './support/test.ts'
+import { expect, test, demoApi } from './support/test.ts'
 import { apiWave } from './support/api-waves.ts'
 
 test('the user page lists apps, filters them from the URL and keeps filters across back and reload', async ({ page }) => {
@@ -113,12 +113,11 @@ test('the start page lists recently opened places, newest first, and can forget 
 
 test('the user page names the user once and has a tasks tab across apps', async ({ page, request }) => {
   // As many tasks as the apps' own lists hold (all fit on one page of each app here).
-  const headers = { authorization: 'Key demo' }
-  const appsResponse = await request.get('/v2/users/demo/apps?per_page=100', { headers })
+  const appsResponse = await demoApi(request).get('/v2/users/demo/apps?per_page=100')
   expect(appsResponse.ok()).toBe(true)
   let total = 0
   for (const app of ((await appsResponse.json()) as { apps: { id: string }[] }).apps) {
-    const response = await request.get(`/v2/users/demo/apps/${app.id}/tasks`, { headers })
+    const response = await demoApi(request).get(`/v2/users/demo/apps/${app.id}/tasks`)
     expect(response.ok()).toBe(true)
     total += ((await response.json()) as { tasks: unknown[] }).tasks.length
   }

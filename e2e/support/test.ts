@@ -3,9 +3,31 @@
 // request the live API would refuse too: the test fails, naming the URL. The URLs each test sent
 // are kept in its output folder (api-urls.txt).
 import { writeFile } from 'node:fs/promises'
-import { expect, test as base } from '@playwright/test'
+import { expect, test as base, type APIRequestContext, type APIResponse } from '@playwright/test'
 
 export { expect }
+
+/** GETs against the stand-in with the demo key, as a polite client: a 429 waits out Retry-After. */
+export interface DemoApi {
+  get(path: string, options?: { timeout?: number }): Promise<APIResponse>
+}
+
+/**
+ * The stand-in limits each token to 15 requests a second, like the real API, and every test shares
+ * the demo token: a test that reads the API directly waits its turn instead of failing.
+ */
+export function demoApi(request: APIRequestContext): DemoApi {
+  return {
+    async get(path, options = {}) {
+      for (let attempt = 0; ; attempt++) {
+        const response = await request.get(path, { headers: { Authorization: 'Key demo' }, timeout: options.timeout })
+        if (response.status() !== 429 || attempt === 8) return response
+        const seconds = Number(response.headers()['retry-after'] ?? '1')
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0.1, Number.isFinite(seconds) ? seconds : 1) * 1000))
+      }
+    },
+  }
+}
 
 export const test = base.extend<{ apiRequestCheck: void }>({
   apiRequestCheck: [
