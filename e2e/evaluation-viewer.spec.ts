@@ -264,3 +264,18 @@ test('an unknown evaluation gets the not-found view', async ({ page }) => {
   await page.goto(viewerPath({ app: TWO.app, id: 'no-such-evaluation' }))
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
 })
+
+test('the sticky threshold bar never covers a matrix control scrolled to the top of the view', async ({ page }) => {
+  await page.goto(viewerPath(TWO))
+  await expectViewerReady(page)
+  // From the bottom of the page, a jump (concept search, an anchor) brings the matrix controls to the top.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+  const control = page.getByLabel('Values', { exact: true })
+  await control.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+  await expect(control).toBeInViewport()
+  const bar = await page.getByTestId('threshold-bar').boundingBox()
+  const box = await control.boundingBox()
+  expect(bar).not.toBeNull()
+  expect(box).not.toBeNull()
+  expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height)
+})

@@ -240,7 +240,7 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
 
       <SummaryCards metrics={clean} stats={stats} threshold={slowThreshold} isDetection={isDetection} compare={compareClean} compareStats={statsB} />
 
-      <div className="sticky top-0 z-20 -mx-2 rounded-md bg-white/90 px-2 py-2 backdrop-blur dark:bg-slate-950/90">
+      <div data-testid="threshold-bar" className="sticky top-0 z-20 -mx-2 rounded-md bg-white/90 px-2 py-2 backdrop-blur dark:bg-slate-950/90">
         <ThresholdControl value={threshold} onInput={setLiveThreshold} onCommit={commitThreshold} />
       </div>
 
