@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { demoApi } from './support/test.ts'
+import type { EvalBody } from './support/evaluation.ts'
 
 // Clarifai's general model scale, from the stand-in's deterministic world (last in the plan).
 const TEN_THOUSAND = { app: 'general-vision', id: '7ccaddba29d67c856de640c61bc1d699' }
@@ -8,17 +9,6 @@ const TWO = { app: 'general-vision', id: '8d57d5306841ce8aa234341b7c16cc05' }
 const ALL_FIELDS = ['confusion_matrix', 'cooccurrence_matrix', 'label_counts', 'binary_metrics', 'test_set', 'metrics_by_area', 'metrics_by_class'].map((f) => `fields.${f}=true`).join('&')
 const viewerPath = (search = '') => `./demo/${TEN_THOUSAND.app}/evaluations/${TEN_THOUSAND.id}${search}`
 
-interface Concept {
-  id?: string
-  value?: number
-}
-interface Entry {
-  ground_truth_concepts?: Concept[]
-  predicted_concepts?: Concept[]
-}
-interface EvalBody {
-  eval_metrics: { test_set?: Entry[]; confusion_matrix?: { concept_ids?: string[] } }
-}
 
 async function fetchEvaluation(request: APIRequestContext): Promise<EvalBody> {
   const response = await demoApi(request).get(`/v2/users/demo/apps/${TEN_THOUSAND.app}/evaluations/${TEN_THOUSAND.id}?${ALL_FIELDS}`, { timeout: 120_000 })

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test, demoApi } from './support/test.ts'
 import { apiWave } from './support/api-waves.ts'
+import type { EvalBody } from './support/evaluation.ts'
 
 // Ids from the stand-in's deterministic world (src/demo/data/world.ts, the evaluation plan).
 const TWO = { app: 'general-vision', id: '8d57d5306841ce8aa234341b7c16cc05' } // 2 concepts
@@ -14,17 +15,6 @@ const ALL_FIELDS = ['confusion_matrix', 'cooccurrence_matrix', 'label_counts', '
 
 const viewerPath = (e: { app: string; id: string }, search = '') => `./demo/${e.app}/evaluations/${e.id}${search}`
 
-interface Concept {
-  id?: string
-  value?: number
-}
-interface Entry {
-  ground_truth_concepts?: Concept[]
-  predicted_concepts?: Concept[]
-}
-interface EvalBody {
-  eval_metrics: { test_set?: Entry[]; confusion_matrix?: { concept_ids?: string[] }; binary_metrics?: unknown[] }
-}
 
 async function fetchEvaluation(request: APIRequestContext, e: { app: string; id: string }): Promise<EvalBody> {
   const response = await demoApi(request).get(`/v2/users/demo/apps/${e.app}/evaluations/${e.id}?${ALL_FIELDS}`)

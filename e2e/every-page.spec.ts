@@ -16,7 +16,6 @@ test('every page of the route tree is in the list these checks walk', () => {
 
 async function settle(page: Page) {
   await expect(page.locator('h1').first()).toBeVisible({ timeout: 30_000 })
-  await page.waitForLoadState('networkidle')
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
 }
 
