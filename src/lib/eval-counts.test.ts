@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { mostConfusedPairs, matrixLayout } from './eval-counts.ts'
+import fc from 'fast-check'
+import { mostConfusedPairs, matrixLayout, smallestK, SmallestK } from './eval-counts.ts'
 import { OTHER_ID, NONE_ID, prepareEvaluation } from './eval-metrics.ts'
 import { rasterize, sparseFromDense, subtractSparse, valueAt, lineTotals, normalizeSparse } from './sparse-matrix.ts'
 
@@ -56,5 +57,47 @@ describe('sparse matrices', () => {
     expect(valueAt(d, 0, 1)).toBe(-2)
     expect(valueAt(d, 1, 1)).toBe(-8)
     expect(d.nnz).toBe(2)
+  })
+})
+
+describe('smallestK', () => {
+  it('keeps the k smallest, smallest first, as a full sort would', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (xs, k) => {
+        expect(smallestK(xs, k, (a, b) => a < b)).toEqual([...xs].sort((a, b) => a - b).slice(0, k))
+      }),
+    )
+  })
+
+  it('orders ties by the given order and takes everything for Infinity', () => {
+    const items = [
+      { v: 2, name: 'b' },
+      { v: 1, name: 'z' },
+      { v: 2, name: 'a' },
+      { v: 1, name: 'c' },
+    ]
+    const before = (x: (typeof items)[number], y: (typeof items)[number]) => x.v < y.v || (x.v === y.v && x.name < y.name)
+    expect(smallestK(items, 3, before).map((x) => x.name)).toEqual(['c', 'z', 'a'])
+    expect(smallestK(items, Infinity, before).map((x) => x.name)).toEqual(['c', 'z', 'a', 'b'])
+    const kept = new SmallestK<number>(0, (a, b) => a < b)
+    kept.offer(1)
+    expect(kept.sorted()).toEqual([])
+  })
+})
+
+describe('mostConfusedPairs against a full sort', () => {
+  it('gives the first `limit` of every pair sorted by count, then row, then column', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 16, maxLength: 16 }), fc.integer({ min: 1, max: 8 }), (cells, limit) => {
+        const m = { ...sparseFromDense(Float64Array.from(cells), 4, 4), rowIds: ['a', 'b', 'c', 'd'], colIds: ['a', 'b', 'c', 'd'] }
+        const all = mostConfusedPairs(m, Infinity)
+        const expected: { actual: string; predicted: string; count: number }[] = []
+        for (let r = 0; r < 4; r++) for (let c = 0; c < 4; c++) if (r !== c && cells[r * 4 + c]! > 0) expected.push({ actual: m.rowIds[r]!, predicted: m.colIds[c]!, count: cells[r * 4 + c]! })
+        // A stable sort by count keeps row-major order among ties.
+        expected.sort((x, y) => y.count - x.count)
+        expect(all.map(({ actual, predicted, count }) => ({ actual, predicted, count }))).toEqual(expected)
+        expect(mostConfusedPairs(m, limit)).toEqual(all.slice(0, limit))
+      }),
+    )
   })
 })

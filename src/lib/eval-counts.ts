@@ -419,6 +419,60 @@ export interface ConfusedPair {
   share: number
 }
 
+/**
+ * Keeps the `limit` smallest items offered under `before` (a strict order): a bounded max-heap, so
+ * O(n log limit) rather than sorting all n when only a few are shown.
+ */
+export class SmallestK<T> {
+  private readonly heap: T[] = []
+  constructor(
+    private readonly limit: number,
+    private readonly before: (a: T, b: T) => boolean,
+  ) {}
+
+  offer(x: T): void {
+    const { heap, before } = this
+    if (!(this.limit > 0)) return
+    if (heap.length < this.limit) {
+      heap.push(x)
+      let i = heap.length - 1
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (!before(heap[parent]!, heap[i]!)) break
+        ;[heap[i], heap[parent]] = [heap[parent]!, heap[i]!]
+        i = parent
+      }
+      return
+    }
+    if (!before(x, heap[0]!)) return
+    heap[0] = x
+    let i = 0
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && before(heap[m]!, heap[l]!)) m = l
+      if (r < heap.length && before(heap[m]!, heap[r]!)) m = r
+      if (m === i) return
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+
+  /** The items kept, smallest first. */
+  sorted(): T[] {
+    return this.heap.slice().sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0))
+  }
+}
+
+/** The `limit` smallest items under `before`, smallest first (all of them, sorted, for Infinity). */
+export function smallestK<T>(items: Iterable<T>, limit: number, before: (a: T, b: T) => boolean): T[] {
+  if (limit === Infinity) return [...items].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
+  const k = new SmallestK(limit, before)
+  for (const x of items) k.offer(x)
+  return k.sorted()
+}
+
 /** The largest off-diagonal cells between real concepts (no "(none)" or "(other)"), largest first. */
 export function mostConfusedPairs(m: SparseMatrix & { rowIds: readonly string[]; colIds: readonly string[] }, limit: number): ConfusedPair[] {
   const rowSums = new Float64Array(m.rows)
@@ -426,15 +480,20 @@ export function mostConfusedPairs(m: SparseMatrix & { rowIds: readonly string[];
     const r = m.row[k]!
     rowSums[r] = rowSums[r]! + m.value[k]!
   }
-  const idx: number[] = []
+  // Largest first, ties row-major.
+  const before = (x: number, y: number) => m.value[x]! > m.value[y]! || (m.value[x] === m.value[y] && (m.row[x]! < m.row[y]! || (m.row[x] === m.row[y] && m.col[x]! < m.col[y]!)))
+  const all: number[] = []
+  const kept = new SmallestK(limit, before)
   for (let k = 0; k < m.nnz; k++) {
+    if (m.value[k]! <= 0) continue
     const a = m.rowIds[m.row[k]!]!
     const p = m.colIds[m.col[k]!]!
-    if (a === p || a === NONE_ID || p === NONE_ID || a === OTHER_ID || p === OTHER_ID || m.value[k]! <= 0) continue
-    idx.push(k)
+    if (a === p || a === NONE_ID || p === NONE_ID || a === OTHER_ID || p === OTHER_ID) continue
+    if (limit === Infinity) all.push(k)
+    else kept.offer(k)
   }
-  idx.sort((x, y) => m.value[y]! - m.value[x]! || m.row[x]! - m.row[y]! || m.col[x]! - m.col[y]!)
-  return idx.slice(0, limit).map((k) => {
+  const chosen = limit === Infinity ? all.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0)) : kept.sorted()
+  return chosen.map((k) => {
     const s = rowSums[m.row[k]!]!
     return { actual: m.rowIds[m.row[k]!]!, predicted: m.colIds[m.col[k]!]!, count: m.value[k]!, share: s > 0 ? m.value[k]! / s : 0 }
   })

@@ -12,6 +12,7 @@ import {
   conceptRows,
   evaluationState,
   labelDistribution,
+  layoutFor,
   matrixCsv,
   parseEvaluationFile,
   sparseCsv,
@@ -22,6 +23,7 @@ import {
   probabilityMatrix,
   sortAndFilterRows,
   withoutSections,
+  worstConcepts,
 } from './eval-view.ts'
 
 function entry(id: string, gt: string[], preds: [string, number][]): EvalTestSetEntryWire {
@@ -250,6 +252,45 @@ describe('conceptRows and checks', () => {
     expect(sortAndFilterRows(rows, '-support', undefined).map((r) => r.id)).toEqual(['dog', 'cat', 'bird'])
     expect(sortAndFilterRows(rows, 'roc_auc', undefined).at(-1)!.id).not.toBe('dog')
     expect(sortAndFilterRows(rows, undefined, 'CA').map((r) => r.id)).toEqual(['cat'])
+  })
+})
+
+describe('worstConcepts', () => {
+  const ev = prepareEvaluation(small)
+  const facts = conceptApiFacts(binaryByConcept(small.binary_metrics))
+  it('picks concepts with support and curves, worst F1 first, ties by name', () => {
+    const rows = conceptRows(ev, conceptStatsAtThreshold(ev, 0.5), bestF1Thresholds(ev), facts)
+    const all = () => true
+    const expected = rows
+      .filter((r) => r.support > 0)
+      .sort((a, b) => a.f1 - b.f1 || a.name.localeCompare(b.name))
+      .map((r) => r.id)
+    expect(worstConcepts(rows, all, 10)).toEqual(expected)
+    expect(worstConcepts(rows, all, 1)).toEqual(expected.slice(0, 1))
+    expect(worstConcepts(rows, (id) => id === 'dog', 3)).toEqual(['dog'])
+    const tied = rows.map((r) => ({ ...r, f1: 0.5 }))
+    expect(worstConcepts(tied, all, 2)).toEqual(['bird', 'cat'])
+  })
+})
+
+describe('statsAt and layoutFor', () => {
+  it('gives the same stats object while the counts stay put, and fresh figures when they move', () => {
+    const ev = prepareEvaluation(small)
+    const a = statsAt(ev, 0.5)
+    expect(statsAt(ev, 0.5)).toBe(a)
+    const b = statsAt(ev, 0.95)
+    expect(b).not.toBe(a)
+    expect(b.concepts.map((c) => c.tp)).toEqual(conceptStatsAtThreshold(ev, 0.95).concepts.map((c) => c.tp))
+    expect(statsAt(ev, 0.5).concepts.map((c) => c.tp)).toEqual(a.concepts.map((c) => c.tp))
+  })
+
+  it('keeps one layout per concept order and top-N', () => {
+    const ev = prepareEvaluation(small)
+    const order = ['cat', 'dog', 'bird']
+    expect(layoutFor(ev, order)).toBe(layoutFor(ev, order))
+    expect(layoutFor(ev, order, 1)).not.toBe(layoutFor(ev, order))
+    expect(layoutFor(ev, order, 1).ids).toEqual(['cat', OTHER_ID])
+    expect(layoutFor(ev, [...order]).ids).toEqual(['cat', 'dog', 'bird'])
   })
 })
 

@@ -13,8 +13,10 @@ import {
   engineStats,
   matrixLayout,
   setEngineThreshold,
+  SmallestK,
   type ConceptCells,
   type CountEngine,
+  type MatrixLayout,
 } from './eval-counts.ts'
 import {
   averagePrecision,
@@ -71,11 +73,30 @@ export function engineFor(ev: PreparedEvaluation): CountEngine {
   return e
 }
 
-/** Per-concept statistics at t, from the incremental engine. */
+const lastStats = new WeakMap<CountEngine, { version: number; stats: ThresholdStats }>()
+
+/** Per-concept statistics at t, from the incremental engine; the same object while the counts stay put. */
 export function statsAt(ev: PreparedEvaluation, t: number): ThresholdStats {
   const e = engineFor(ev)
   setEngineThreshold(e, t)
-  return engineStats(e)
+  const last = lastStats.get(e)
+  if (last && last.version === e.version) return last.stats
+  const stats = engineStats(e)
+  lastStats.set(e, { version: e.version, stats })
+  return stats
+}
+
+const layouts = new WeakMap<PreparedEvaluation, WeakMap<readonly string[], Map<number | undefined, MatrixLayout>>>()
+
+/** matrixLayout, kept per evaluation, concept order (by identity) and top-N: a threshold step reuses it. */
+export function layoutFor(ev: PreparedEvaluation, concepts: readonly string[], top?: number): MatrixLayout {
+  let byOrder = layouts.get(ev)
+  if (!byOrder) layouts.set(ev, (byOrder = new WeakMap()))
+  let byTop = byOrder.get(concepts)
+  if (!byTop) byOrder.set(concepts, (byTop = new Map()))
+  let layout = byTop.get(top)
+  if (!layout) byTop.set(top, (layout = matrixLayout(ev, concepts, top)))
+  return layout
 }
 
 export function hasTestSet(ev: PreparedEvaluation): boolean {
@@ -136,7 +157,7 @@ export interface ProbabilityMatrix {
  */
 export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): ProbabilityMatrix {
   const cells = cachedCells(metrics.confusion_matrix ?? metrics, () => confusionCells(ev, metrics.confusion_matrix))
-  const layout = matrixLayout(ev, concepts, top)
+  const layout = layoutFor(ev, concepts, top)
   const m = cellsOnLayout(cells, layout, 'average', ev.frequency)
   return { matrix: m, ignored: cells.ignored + m.outside }
 }
@@ -144,14 +165,14 @@ export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWi
 /** The API's co-occurrence counts on the matrix's concept order. */
 export function cooccurrenceMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): LabeledMatrix {
   const cells = cachedCells(metrics.cooccurrence_matrix ?? {}, () => cooccurrenceCells(ev, metrics.cooccurrence_matrix))
-  return cellsOnLayout(cells, matrixLayout(ev, concepts, top), 'sum')
+  return cellsOnLayout(cells, layoutFor(ev, concepts, top), 'sum')
 }
 
 /** Counts at a threshold on a concept order (and top-N), with a last (none) column. */
 export function countsAt(ev: PreparedEvaluation, threshold: number, concepts: readonly string[], top?: number): LabeledMatrix {
   const e = engineFor(ev)
   setEngineThreshold(e, threshold)
-  return countMatrix(e, matrixLayout(ev, concepts, top))
+  return countMatrix(e, layoutFor(ev, concepts, top))
 }
 
 /**
@@ -322,6 +343,13 @@ export function conceptRows(ev: PreparedEvaluation, stats: ThresholdStats, best:
       check: f.apiNumPos === null || !hasTests ? 'absent' : f.apiNumPos === s.tp + s.fn ? 'match' : 'mismatch',
     }
   })
+}
+
+/** The n concepts with support and `hasCurves`, worst F1 first (ties by name): O(rows log n). */
+export function worstConcepts(rows: readonly ConceptRow[], hasCurves: (id: string) => boolean, n: number): string[] {
+  const kept = new SmallestK<ConceptRow>(n, (a, b) => a.f1 < b.f1 || (a.f1 === b.f1 && a.name.localeCompare(b.name) < 0))
+  for (const r of rows) if (r.support > 0 && hasCurves(r.id)) kept.offer(r)
+  return kept.sorted().map((r) => r.id)
 }
 
 export interface CheckSummary {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { memo, useId, useRef, useState } from 'react'
 import { AxisTitles, BottomTicks, ValueGrid } from './axes.tsx'
 import { ScrollRegion } from '../ScrollRegion.tsx'
 
@@ -109,16 +109,7 @@ export function CurveChart({ title, xLabel, yLabel, series, diagonal = false, fi
             {diagonal && <line x1={sx(0)} y1={sy(0)} x2={sx(1)} y2={sy(1)} stroke="currentColor" strokeOpacity={0.4} strokeDasharray="4 4" />}
             <AxisTitles xLabel={xLabel} yLabel={yLabel} box={box} height={height} yTitleX={12} />
             {drawn.map((s, i) => (
-              <polyline
-                key={s.id}
-                data-series={s.name}
-                fill="none"
-                stroke={colorOf(s, i)}
-                strokeWidth={1.75}
-                strokeDasharray={s.dashed ? '6 3' : undefined}
-                strokeLinejoin="round"
-                points={s.points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ')}
-              />
+              <CurveLine key={s.id} name={s.name} points={s.points} color={colorOf(s, i)} isDashed={s.dashed === true} plotW={plotW} plotH={plotH} />
             ))}
             {drawn.map((s, i) =>
               s.marker ? (
@@ -149,6 +140,23 @@ export function CurveChart({ title, xLabel, yLabel, series, diagonal = false, fi
     </figure>
   )
 }
+
+/** One series' line; memoized, so moving the markers does not rebuild the points. */
+const CurveLine = memo(function CurveLine({ name, points, color, isDashed, plotW, plotH }: { name: string; points: readonly CurvePointXY[]; color: string; isDashed: boolean; plotW: number; plotH: number }) {
+  const sx = (x: number) => MARGIN.left + clamp01(x) * plotW
+  const sy = (y: number) => MARGIN.top + (1 - clamp01(y)) * plotH
+  return (
+    <polyline
+      data-series={name}
+      fill="none"
+      stroke={color}
+      strokeWidth={1.75}
+      strokeDasharray={isDashed ? '6 3' : undefined}
+      strokeLinejoin="round"
+      points={points.map((p) => `${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ')}
+    />
+  )
+})
 
 function CurveTable({ title, series, xLabel, yLabel }: { title: string; series: readonly CurveSeries[]; xLabel: string; yLabel: string }) {
   return (

@@ -3,7 +3,7 @@ import { CurveChart, type CurvePointXY, type CurveSeries } from '@/components/ch
 import { averagePrecision, prPointAtThreshold, rocAuc, rocPointAtThreshold, type BinaryMetricsWire, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
 import { idLabel } from '@/lib/eval-view.ts'
 import { MAX_CURVE_CONCEPTS } from './search.ts'
-import { buttonClass, inputClass } from './ui.tsx'
+import { buttonClass, Datalist, inputClass } from './ui.tsx'
 
 function points(xs: readonly number[] | null | undefined, ys: readonly number[] | null | undefined, ts: readonly number[] | null | undefined): CurvePointXY[] {
   const x = Array.isArray(xs) ? xs : []
@@ -18,18 +18,42 @@ function points(xs: readonly number[] | null | undefined, ys: readonly number[] 
   return out
 }
 
-function seriesFor(id: string, name: string, b: BinaryMetricsWire | undefined, threshold: number, colorIndex: number, isB: boolean): { roc: CurveSeries | null; pr: CurveSeries | null } {
-  if (!b) return { roc: null, pr: null }
-  const suffix = isB ? ' (B)' : ''
-  const auc = typeof b.roc_auc === 'number' && b.roc_auc > 0 ? b.roc_auc : rocAuc(b.roc_curve)
-  const ap = averagePrecision(b.precision_recall_curve)
-  const rocMarker = rocPointAtThreshold(b.roc_curve, threshold)
-  const prMarker = prPointAtThreshold(b.precision_recall_curve, threshold)
-  const rocPts = points(b.roc_curve?.fpr, b.roc_curve?.tpr, b.roc_curve?.thresholds)
-  const prPts = points(b.precision_recall_curve?.recall, b.precision_recall_curve?.precision, b.precision_recall_curve?.thresholds)
+interface CurveBase {
+  id: string
+  name: string
+  b: BinaryMetricsWire
+  colorIndex: number
+  isB: boolean
+  rocPts: CurvePointXY[]
+  prPts: CurvePointXY[]
+  auc: number | null
+  ap: number | null
+}
+
+/** What does not move with the threshold: points and areas, computed once per choice of concepts. */
+function curveBase(id: string, name: string, b: BinaryMetricsWire | undefined, colorIndex: number, isB: boolean): CurveBase | null {
+  if (!b) return null
   return {
-    roc: rocPts.length ? { id: `${id}${suffix}`, name: `${name}${suffix}`, points: rocPts, note: auc === null ? undefined : `AUC ${auc.toFixed(3)}`, marker: rocMarker, colorIndex, dashed: isB } : null,
-    pr: prPts.length ? { id: `${id}${suffix}`, name: `${name}${suffix}`, points: prPts, note: ap === null ? undefined : `AP ${ap.toFixed(3)}`, marker: prMarker, colorIndex, dashed: isB } : null,
+    id,
+    name,
+    b,
+    colorIndex,
+    isB,
+    auc: typeof b.roc_auc === 'number' && b.roc_auc > 0 ? b.roc_auc : rocAuc(b.roc_curve),
+    ap: averagePrecision(b.precision_recall_curve),
+    rocPts: points(b.roc_curve?.fpr, b.roc_curve?.tpr, b.roc_curve?.thresholds),
+    prPts: points(b.precision_recall_curve?.recall, b.precision_recall_curve?.precision, b.precision_recall_curve?.thresholds),
+  }
+}
+
+/** The series at a threshold: the base's points with the marker nearest the threshold. */
+function seriesAt(c: CurveBase, threshold: number): { roc: CurveSeries | null; pr: CurveSeries | null } {
+  const suffix = c.isB ? ' (B)' : ''
+  const key = `${c.id}${suffix}`
+  const name = `${c.name}${suffix}`
+  return {
+    roc: c.rocPts.length ? { id: key, name, points: c.rocPts, note: c.auc === null ? undefined : `AUC ${c.auc.toFixed(3)}`, marker: rocPointAtThreshold(c.b.roc_curve, threshold), colorIndex: c.colorIndex, dashed: c.isB } : null,
+    pr: c.prPts.length ? { id: key, name, points: c.prPts, note: c.ap === null ? undefined : `AP ${c.ap.toFixed(3)}`, marker: prPointAtThreshold(c.b.precision_recall_curve, threshold), colorIndex: c.colorIndex, dashed: c.isB } : null,
   }
 }
 
@@ -50,22 +74,29 @@ export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, th
   const listId = useId()
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const { roc, pr } = useMemo(() => {
-    const roc: CurveSeries[] = []
-    const pr: CurveSeries[] = []
+  const bases = useMemo(() => {
+    const out: CurveBase[] = []
     concepts.forEach((id, i) => {
       const name = idLabel(ev, id)
       for (const [map, isB] of [[binary, false], [compareBinary, true]] as const) {
-        if (!map) continue
-        const s = seriesFor(id, name, map.get(id), threshold, i, isB)
-        if (s.roc) roc.push(s.roc)
-        if (s.pr) pr.push(s.pr)
+        const c = map ? curveBase(id, name, map.get(id), i, isB) : null
+        if (c) out.push(c)
       }
     })
+    return out
+  }, [ev, binary, compareBinary, concepts])
+  const { roc, pr } = useMemo(() => {
+    const roc: CurveSeries[] = []
+    const pr: CurveSeries[] = []
+    for (const c of bases) {
+      const s = seriesAt(c, threshold)
+      if (s.roc) roc.push(s.roc)
+      if (s.pr) pr.push(s.pr)
+    }
     return { roc, pr }
-  }, [ev, binary, compareBinary, concepts, threshold])
+  }, [bases, threshold])
   const candidates = useMemo(() => [...binary.keys()], [binary])
-  const options = useMemo(() => candidates.slice(0, 2000).map((id) => <option key={id} value={idLabel(ev, id)} />), [candidates, ev])
+  const candidateNames = useMemo(() => candidates.slice(0, 2000).map((id) => idLabel(ev, id)), [candidates, ev])
 
   const handleAdd = () => {
     const needle = text.trim().toLowerCase()
@@ -110,7 +141,7 @@ export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, th
             Add a concept to the curves
           </label>
           <input id={inputId} list={listId} className={`${inputClass} w-44`} placeholder="add concept" value={text} onChange={(e) => setText(e.target.value)} />
-          <datalist id={listId}>{options}</datalist>
+          <Datalist id={listId} values={candidateNames} />
           <button type="submit" className={buttonClass}>
             Add
           </button>

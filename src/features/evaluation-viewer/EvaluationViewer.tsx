@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { HeatmapCell } from '@/components/Heatmap.tsx'
 import { bestF1Thresholds, ConceptLimitError, NONE_ID, OTHER_ID, orderConcepts, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
 import {
@@ -14,7 +14,7 @@ import {
   probabilityMatrix,
   statsAt,
   withoutSections,
-  type ConceptRow,
+  worstConcepts,
   type SectionProblem,
 } from '@/lib/eval-view.ts'
 import { ComparePanel } from './ComparePanel.tsx'
@@ -32,6 +32,28 @@ import type { CompareState, OnSearch, ViewerMetrics } from './types.ts'
 import { buttonClass, Note, Panel, ProblemPanel } from './ui.tsx'
 
 const DEFAULT_CURVES = 3
+
+// A threshold step re-renders only the panels whose props it changes.
+const ConceptTableMemo = memo(ConceptTable)
+const DetectionPanelMemo = memo(DetectionPanel)
+const SummaryCardsMemo = memo(SummaryCards)
+const ThresholdControlMemo = memo(ThresholdControl)
+const MatrixPanelMemo = memo(MatrixPanel)
+const ConfusedPairsMemo = memo(ConfusedPairs)
+const SelectionDetailsMemo = memo(SelectionDetails)
+const CurvesPanelMemo = memo(CurvesPanel)
+const LabelDistributionMemo = memo(LabelDistribution)
+const CooccurrenceMemo = memo(Cooccurrence)
+const ComparePanelMemo = memo(ComparePanel)
+
+/** A function of stable identity that always calls the latest `fn` (for memoized panels' props). */
+function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(fn)
+  useLayoutEffect(() => {
+    ref.current = fn
+  })
+  return useCallback((...args: A) => ref.current(...args), [])
+}
 
 const SECTION_TITLES: Record<SectionProblem['section'], string> = {
   summary: 'The summary is malformed',
@@ -150,7 +172,8 @@ function PreparedViewer(props: EvaluationViewerProps) {
   return <Viewer {...props} problems={problems} clean={clean} ev={prepared.ev} />
 }
 
-function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker, problems, clean, ev }: EvaluationViewerProps & { problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation }) {
+function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase, compare, comparePicker, problems, clean, ev }: EvaluationViewerProps & { problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation }) {
+  const onSearch: OnSearch = useStableCallback(onSearchProp)
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
   const binary = useMemo(() => binaryByConcept(clean.binary_metrics), [clean.binary_metrics])
@@ -165,11 +188,12 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
     setSeenUrlThreshold(urlThreshold)
     setLiveThreshold(urlThreshold)
   }
+  // Every part follows the live threshold in the same render: the panels that do not depend on
+  // it are memoized, and the ones that do are kept cheap (incremental counts, bounded work).
   const threshold = liveThreshold
-  const slowThreshold = useDeferredValue(threshold)
-  const commitThreshold = (t: number) => {
+  const commitThreshold = useStableCallback((t: number) => {
     if (t !== urlThreshold) onSearch({ threshold: t === DEFAULT_THRESHOLD ? undefined : t }, { replace: true })
-  }
+  })
 
   let mode: MatrixMode = search.mode ?? (hasTests ? 'counts' : 'probability')
   if (mode !== 'probability' && !hasTests) {
@@ -182,12 +206,11 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   const top = search.top !== undefined && search.top < orderedIds.length ? search.top : undefined
 
   const probability = useMemo(() => (mode === 'probability' ? probabilityMatrix(ev, clean, orderedIds, top) : undefined), [mode, ev, clean, orderedIds, top])
-  // The slider follows the pointer at once; the matrix and everything counted from the test set
-  // follow as a deferred render (React drops stale ones), so a drag over 1,000 concepts stays smooth.
-  const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold: slowThreshold, concepts: orderedIds, top }, probability), [ev, clean, mode, slowThreshold, orderedIds, top, probability])
+  // Counts at the threshold come from the incremental engine: a step touches only what it crosses.
+  const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability), [ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
-  const pairCounts = useMemo(() => (!hasTests ? null : top === undefined ? view.counts : countsAt(ev, slowThreshold, orderedIds)), [hasTests, top, view.counts, ev, slowThreshold, orderedIds])
-  const stats = useMemo(() => (hasTests ? statsAt(ev, slowThreshold) : null), [ev, hasTests, slowThreshold])
+  const pairCounts = useMemo(() => (!hasTests ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, top, view.counts, ev, threshold, orderedIds])
+  const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
   const rows = useMemo(() => (stats ? conceptRows(ev, stats, best, facts) : []), [ev, stats, best, facts])
 
@@ -195,12 +218,11 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
   const cell = splitCellParam(search.cell, isKnown)
   if (search.cell && !cell) viewNotes.push(`cell=${search.cell} does not name two concepts of this evaluation; no cell selected`)
-  let selected: HeatmapCell | null = null
-  if (cell) {
-    const row = view.matrix.rowIds.indexOf(cell.actual)
-    const col = view.matrix.colIds.indexOf(cell.predicted)
-    if (row !== -1 && col !== -1) selected = { row, col }
-  }
+  const rowIds = view.matrix.rowIds
+  const colIds = view.matrix.colIds
+  const selectedRow = cell ? rowIds.indexOf(cell.actual) : -1
+  const selectedCol = cell ? colIds.indexOf(cell.predicted) : -1
+  const selected: HeatmapCell | null = useMemo(() => (selectedRow !== -1 && selectedCol !== -1 ? { row: selectedRow, col: selectedCol } : null), [selectedRow, selectedCol])
   const focusIndex = search.focus ? view.matrix.rowIds.indexOf(search.focus) : -1
   if (search.focus && focusIndex === -1) viewNotes.push(`focus=${search.focus} is not a concept shown in the matrix; nothing focused`)
   const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, view.matrix.cols - 1) }), [focusIndex, view.matrix.cols])
@@ -210,21 +232,34 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
   // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
-  const worst = useMemo(() => worstWithCurves(rows, binary, DEFAULT_CURVES), [rows, binary])
-  const curveConcepts = isDefaultCurves ? (worst.length > 0 ? worst : firstWithCurves(orderedIds, binary, DEFAULT_CURVES)) : chosen
+  const worst = useMemo(() => worstConcepts(rows, (id) => binary.has(id), DEFAULT_CURVES), [rows, binary])
+  const worstKey = worst.join('\u0000')
+  const chosenKey = chosen.join('\u0000')
+  const curveConcepts = useMemo(
+    () => (isDefaultCurves ? (worst.length > 0 ? worst : firstWithCurves(orderedIds, binary, DEFAULT_CURVES)) : chosen),
+    // The same concepts keep the same array, so the curves do not re-render for nothing.
+    [isDefaultCurves, worstKey, chosenKey, orderedIds, binary], // eslint-disable-line react-hooks/exhaustive-deps
+  )
 
   // Evaluation B.
   const compareMetrics = compare?.status === 'success' ? compare.metrics : undefined
   const compareClean = useMemo(() => (compareMetrics ? (withoutSections(compareMetrics as Record<string, unknown>, checkEvalMetrics(compareMetrics as Record<string, unknown>)) as ViewerMetrics) : undefined), [compareMetrics])
   const evB = useMemo(() => (compareClean ? preparedFor(compareClean) : undefined), [compareClean])
   const binaryB = useMemo(() => (compareClean ? binaryByConcept(compareClean.binary_metrics) : undefined), [compareClean])
-  const statsB = useMemo(() => (evB && hasTestSet(evB) ? statsAt(evB, slowThreshold) : null), [evB, slowThreshold])
+  const statsB = useMemo(() => (evB && hasTestSet(evB) ? statsAt(evB, threshold) : null), [evB, threshold])
 
-  const handleSelectCell = (actual: string, predicted: string) => onSearch({ cell: cellParam(actual, predicted) })
-  const handleToggleCurve = (id: string) => {
+  const handleSelectCell = useStableCallback((actual: string, predicted: string) => onSearch({ cell: cellParam(actual, predicted) }))
+  const handleToggleCurve = useStableCallback((id: string) => {
     const next = curveConcepts.includes(id) ? curveConcepts.filter((c) => c !== id) : [...curveConcepts, id]
     onSearch({ concepts: next }, { replace: true })
-  }
+  })
+  const handleClearCell = useStableCallback(() => onSearch({ cell: undefined }))
+  const handleUseThreshold = useStableCallback((t: number) => {
+    setLiveThreshold(t)
+    commitThreshold(t)
+  })
+  const handleCurveConcepts = useStableCallback((ids: string[] | undefined) => onSearch({ concepts: ids }, { replace: true }))
+  const compareFileBase = compare ? `${fileBase}-vs-${compare.id.slice(0, 8)}` : fileBase
 
   return (
     // Every element scrolled into view (keyboard focus, concept search) stops below the sticky threshold bar.
@@ -238,24 +273,24 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
         </ProblemPanel>
       ))}
 
-      <SummaryCards metrics={clean} stats={stats} threshold={slowThreshold} isDetection={isDetection} compare={compareClean} compareStats={statsB} />
+      <SummaryCardsMemo metrics={clean} stats={stats} threshold={threshold} isDetection={isDetection} compare={compareClean} compareStats={statsB} />
 
       <div data-testid="threshold-bar" className="sticky top-0 z-20 -mx-2 rounded-md bg-white/90 px-2 py-2 backdrop-blur dark:bg-slate-950/90">
-        <ThresholdControl value={threshold} onInput={setLiveThreshold} onCommit={commitThreshold} />
+        <ThresholdControlMemo value={threshold} onInput={setLiveThreshold} onCommit={commitThreshold} />
       </div>
 
       <Panel id="matrix" title="Confusion matrix">
         {view.matrix.rows === 0 ? (
           <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
         ) : (
-          <MatrixPanel
+          <MatrixPanelMemo
             ev={ev}
             view={view}
             mode={mode}
             order={order}
             top={top}
             scale={scale}
-            threshold={slowThreshold}
+            threshold={threshold}
             hasTests={hasTests}
             selected={selected}
             focusCell={focusCell}
@@ -269,25 +304,22 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
 
       {pairCounts && (
         <Panel id="confused" title="Most confused pairs">
-          <ConfusedPairs ev={ev} counts={pairCounts} threshold={slowThreshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
+          <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={threshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
 
-      {cell && hasTests && <SelectionDetails ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={slowThreshold} onClose={() => onSearch({ cell: undefined })} />}
+      {cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
       {cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
 
       <Panel id="concepts" title="Per-concept metrics">
-        <ConceptTable
+        <ConceptTableMemo
           rows={rows}
-          threshold={slowThreshold}
+          threshold={threshold}
           sort={search.sort}
           filter={search.q}
           curveConcepts={curveConcepts}
           onToggleCurve={handleToggleCurve}
-          onUseThreshold={(t) => {
-            setLiveThreshold(t)
-            commitThreshold(t)
-          }}
+          onUseThreshold={handleUseThreshold}
           onSearch={onSearch}
           fileBase={fileBase}
           hasTests={hasTests}
@@ -295,21 +327,21 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
       </Panel>
 
       <Panel id="curves" title="ROC and precision-recall curves">
-        <CurvesPanel ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={slowThreshold} onConcepts={(ids) => onSearch({ concepts: ids }, { replace: true })} fileBase={fileBase} />
+        <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
       </Panel>
 
       <div className="grid gap-8 lg:grid-cols-2">
         <Panel id="labels" title="Label distribution">
-          <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
+          <LabelDistributionMemo ev={ev} metrics={clean} fileBase={fileBase} />
         </Panel>
         <Panel id="cooccurrence" title="Co-occurrence">
-          <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
+          <CooccurrenceMemo ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
         </Panel>
       </div>
 
       {isDetection && (
         <Panel id="detection" title="Detection">
-          <DetectionPanel ev={ev} metrics={clean} fileBase={fileBase} />
+          <DetectionPanelMemo ev={ev} metrics={clean} fileBase={fileBase} />
         </Panel>
       )}
 
@@ -332,21 +364,12 @@ function Viewer({ metrics, search, notes = [], onSearch, fileBase, compare, comp
             </ProblemPanel>
           )}
           {compare?.status === 'success' && compareClean && evB && (
-            <ComparePanel evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={slowThreshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={`${fileBase}-vs-${compare.id.slice(0, 8)}`} />
+            <ComparePanelMemo evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={threshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={compareFileBase} />
           )}
         </Panel>
       )}
     </div>
   )
-}
-
-/** Concepts with support and curves, worst F1 first (ties by name). */
-function worstWithCurves(rows: readonly ConceptRow[], binary: ReadonlyMap<string, unknown>, n: number): string[] {
-  return rows
-    .filter((r) => r.support > 0 && binary.has(r.id))
-    .sort((a, b) => a.f1 - b.f1 || a.name.localeCompare(b.name))
-    .slice(0, n)
-    .map((r) => r.id)
 }
 
 function firstWithCurves(ids: readonly string[], binary: ReadonlyMap<string, unknown>, n: number): string[] {

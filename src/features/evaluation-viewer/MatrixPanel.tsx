@@ -7,7 +7,7 @@ import { encodeMatrixUint64Flat } from '@/lib/matrix-uint64.ts'
 import { valueAt } from '@/lib/sparse-matrix.ts'
 import { MODES, ORDERS, SCALES, type MatrixMode, type MatrixOrder, type MatrixScale } from './search.ts'
 import type { OnSearch } from './types.ts'
-import { buttonClass, inputClass, Note, selectClass } from './ui.tsx'
+import { buttonClass, Datalist, inputClass, Note, selectClass } from './ui.tsx'
 
 const MODE_LABELS: Record<MatrixMode, string> = {
   probability: 'Average probability (API)',
@@ -66,7 +66,7 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
   const [searchText, setSearchText] = useState('')
   const [searchProblem, setSearchProblem] = useState<string | null>(null)
   // Built once per evaluation: a slider step must not re-render a thousand options.
-  const conceptOptions = useMemo(() => ev.conceptNames.slice(0, 2000).map((name, k) => <option key={ev.conceptIds[k]} value={name} />), [ev])
+  const conceptNames = useMemo(() => ev.conceptNames.slice(0, 2000), [ev])
 
   const cellDetails = useMemo(() => {
     if (!counts) return undefined
@@ -180,7 +180,7 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
               Focus
             </button>
           </span>
-          <datalist id={listId}>{conceptOptions}</datalist>
+          <Datalist id={listId} values={conceptNames} />
         </form>
       </div>
       {searchProblem && <p className="text-xs text-red-700 dark:text-red-400">{searchProblem}</p>}
