@@ -1,6 +1,6 @@
 // The server first-paint.ts measures against, in a process of its own so the browser driver does
 // not share its event loop: the console (demo mode) plus Swagger UI and the raw openapi.json.
-// Prints its origin as the first line of output.
+// Prints its origin as the first line of output. Listens on BENCH_PORT when set, else on any free port.
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -31,4 +31,4 @@ app.get('/swagger/swagger-ui.css', (c) => c.body(file('swagger-ui.css'), 200, { 
 app.get('/swagger/swagger-ui-bundle.js', (c) => c.body(file('swagger-ui-bundle.js'), 200, { 'content-type': 'text/javascript' }))
 app.get('/openapi.json', (c) => c.body(spec, 200, { 'content-type': 'application/json' }))
 app.all('*', (c) => consoleApp.fetch(c.req.raw))
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => console.log(`http://127.0.0.1:${info.port}`))
+serve({ fetch: app.fetch, port: Number(process.env.BENCH_PORT ?? 0), hostname: '127.0.0.1' }, (info: AddressInfo) => console.log(`http://127.0.0.1:${info.port}`))
