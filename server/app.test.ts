@@ -6,6 +6,7 @@ import type { AppOptions } from './app.ts'
 import { silentLogger } from './logger.ts'
 import { precompressDir } from './precompress.ts'
 import { runtimeConfigTag } from './static.ts'
+import { ATTEMPT_TIMEOUT_MARGIN_MS, attemptTimeoutFor, parseRuntimeConfig } from '../src/api/runtime-config.ts'
 import { captureLogger, INDEX_HTML, listen, makeDist } from './test-helpers.ts'
 
 const RELATIVE_INDEX_HTML = INDEX_HTML.replaceAll('"/assets/', '"./assets/')
@@ -53,7 +54,7 @@ describe('health and runtime config', () => {
 
   it('serves config.json for proxy mode', async () => {
     const app = createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', logger: silentLogger })
-    expect(await (await app.request('/config.json')).json()).toEqual({ mode: 'proxy' })
+    expect(await (await app.request('/config.json')).json()).toEqual({ mode: 'proxy', upstreamTimeoutMs: 6_000, upstreamIdleTimeoutMs: 6_000 })
     expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, mode: 'proxy' })
   })
 })
@@ -309,7 +310,7 @@ describe('runtime config in the page', () => {
 
   it.each([
     ['demo', {}, { mode: 'demo', demoToken: 'demo', demoUserId: 'demo' }],
-    ['proxy', { apiBase: 'http://127.0.0.1:9' }, { mode: 'proxy' }],
+    ['proxy', { apiBase: 'http://127.0.0.1:9' }, { mode: 'proxy', upstreamTimeoutMs: 6_000, upstreamIdleTimeoutMs: 6_000 }],
   ] as const)('rewrites the build tag to say %s', async (_mode, options, expected) => {
     dist.cleanup()
     dist = makeDist(TAGGED)
@@ -317,6 +318,18 @@ describe('runtime config in the page', () => {
     const content = /<meta name="clarifai-console-config" content="([^"]*)">/.exec(html)![1]!
     expect(JSON.parse(content.replaceAll('&quot;', '"'))).toEqual(expected)
     expect(html.replace(/content="[^"]*">/, '')).toBe(TAGGED.replace(/content="[^"]*">/, ''))
+  })
+
+  it("tells the page the server's upstream timeouts, from which the client derives its own", async () => {
+    dist.cleanup()
+    dist = makeDist(TAGGED)
+    const app = createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', upstreamTimeoutMs: 30_000, logger: silentLogger })
+    const html = await (await app.request('/explore')).text()
+    const content = /<meta name="clarifai-console-config" content="([^"]*)">/.exec(html)![1]!
+    const config = parseRuntimeConfig(JSON.parse(content.replaceAll('&quot;', '"')))
+    expect(config).toEqual({ mode: 'proxy', upstreamTimeoutMs: 30_000, upstreamIdleTimeoutMs: 6_000 })
+    expect(attemptTimeoutFor(config)).toBe(30_000 + ATTEMPT_TIMEOUT_MARGIN_MS)
+    expect(await (await app.request('/config.json')).json()).toEqual(config)
   })
 
   it('escapes what it writes into the attribute', () => {

@@ -10,7 +10,7 @@ import { errorEnvelope, STATUS_CODES } from './envelope.ts'
 import { consoleLogger, describeUrl, logLine } from './logger.ts'
 import type { Logger } from './logger.ts'
 import { createProxy, type Connection } from './proxy.ts'
-import { DEMO_CONFIG, PROXY_CONFIG } from './runtime-config.ts'
+import { DEMO_CONFIG, proxyConfig } from './runtime-config.ts'
 import { nodeFiles } from './node-files.ts'
 import { createStaticHandler } from './static.ts'
 import type { FileSource } from './static.ts'
@@ -122,9 +122,14 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true, mode }, 200, { 'cache-control': 'no-store' }))
 
-  app.get(`${basePath}config.json`, (c) =>
-    c.json(mode === 'demo' ? DEMO_CONFIG : PROXY_CONFIG, 200, { 'cache-control': 'no-store' }),
-  )
+  const runtimeConfig =
+    mode === 'demo'
+      ? DEMO_CONFIG
+      : proxyConfig({
+          upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
+          upstreamIdleTimeoutMs: options.upstreamIdleTimeoutMs ?? DEFAULT_UPSTREAM_IDLE_TIMEOUT_MS,
+        })
+  app.get(`${basePath}config.json`, (c) => c.json(runtimeConfig, 200, { 'cache-control': 'no-store' }))
 
   let answerApi: (request: Request, mountPrefix: string, connection: Connection) => Promise<Response>
   if (options.apiBase) {
@@ -199,7 +204,7 @@ export function createApp(options: AppOptions): Hono {
   const serveStatic = createStaticHandler({
     files,
     basePath,
-    runtimeConfig: mode === 'demo' ? DEMO_CONFIG : PROXY_CONFIG,
+    runtimeConfig,
   })
   app.get('*', (c) => {
     const { pathname } = new URL(c.req.url)

@@ -7,6 +7,10 @@ export interface RuntimeConfig {
   mode: 'demo' | 'proxy' | 'static'
   demoToken?: string
   demoUserId?: string
+  /** Proxy mode: how long the server waits for the API's response headers (its UPSTREAM_TIMEOUT_MS). */
+  upstreamTimeoutMs?: number
+  /** Proxy mode: the longest pause the server allows inside a response body (UPSTREAM_IDLE_TIMEOUT_MS). */
+  upstreamIdleTimeoutMs?: number
 }
 
 /** The name of the `<meta>` tag holding the config as JSON (kept in step with server/static.ts). */
@@ -15,12 +19,21 @@ export const RUNTIME_CONFIG_META = 'clarifai-console-config'
 /** Lenient: anything unexpected means a plain static deploy. */
 export function parseRuntimeConfig(body: unknown): RuntimeConfig {
   if (typeof body !== 'object' || body === null) return { mode: 'static' }
-  const { mode, demoToken, demoUserId } = body as Record<string, unknown>
+  const { mode, demoToken, demoUserId, upstreamTimeoutMs, upstreamIdleTimeoutMs } = body as Record<string, unknown>
   if (mode === 'demo' && typeof demoToken === 'string') {
     return { mode, demoToken, demoUserId: typeof demoUserId === 'string' ? demoUserId : 'me' }
   }
-  if (mode === 'proxy') return { mode }
+  if (mode === 'proxy') {
+    const config: RuntimeConfig = { mode }
+    if (isTimeout(upstreamTimeoutMs)) config.upstreamTimeoutMs = upstreamTimeoutMs
+    if (isTimeout(upstreamIdleTimeoutMs)) config.upstreamIdleTimeoutMs = upstreamIdleTimeoutMs
+    return config
+  }
   return { mode: 'static' }
+}
+
+function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
 }
 
 /** The config embedded in the page, or undefined when the page has none (the Vite dev server). */
@@ -54,6 +67,15 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = globalThis.fet
  */
 export const DEMO_ATTEMPT_TIMEOUT_MS = 120_000
 
+/**
+ * Behind our server the client waits this much longer than the server does (for the headers, and
+ * between body chunks), so the server's 504 or cut arrives first: 6 s upstream gives the 7 s default.
+ */
+export const ATTEMPT_TIMEOUT_MARGIN_MS = 1_000
+
 export function attemptTimeoutFor(config: RuntimeConfig): number | undefined {
-  return config.mode === 'demo' ? DEMO_ATTEMPT_TIMEOUT_MS : undefined
+  if (config.mode === 'demo') return DEMO_ATTEMPT_TIMEOUT_MS
+  if (config.mode !== 'proxy') return undefined
+  const serverWaits = Math.max(config.upstreamTimeoutMs ?? 0, config.upstreamIdleTimeoutMs ?? 0)
+  return serverWaits > 0 ? serverWaits + ATTEMPT_TIMEOUT_MARGIN_MS : undefined
 }
