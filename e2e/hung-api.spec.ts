@@ -27,12 +27,12 @@ test.afterAll(async () => {
   await new Promise((resolve) => upstream.close(resolve))
 })
 
-/** `npm start` in proxy mode on a free port, with the default timeouts; dist/ is the suite's build. */
-async function startProxyServer(apiBase: string): Promise<{ url: string; output: string[]; process: ChildProcess }> {
+/** `npm start` in proxy mode on a free port, with the default timeouts unless `env` sets them; dist/ is the suite's build. */
+async function startProxyServer(apiBase: string, env: Record<string, string> = {}): Promise<{ url: string; output: string[]; process: ChildProcess }> {
   const port = await freePort()
   const output: string[] = []
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CLARIFAI_API_BASE: apiBase, SKIP_BUILD: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CLARIFAI_API_BASE: apiBase, SKIP_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean)))
@@ -79,6 +79,37 @@ test('a hung API becomes a timeout error with Retry within 15 s', async ({ page 
     // The server answered each attempt with its 504 envelope, so the browser never waited alone.
     expect(server.output.some((line) => line.includes('status=504') && line.includes('error=upstream_timeout'))).toBe(true)
     expect(server.output.join('\n')).not.toContain('e2e-placeholder')
+  } finally {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve))
+    server.process.kill('SIGTERM')
+    await exited
+  }
+})
+
+test("with UPSTREAM_TIMEOUT_MS raised above the console's default, the browser still waits for the server's 504", async ({ page }) => {
+  test.setTimeout(45_000)
+  // 8 s: one second more than the client's own default, so a client that ignored the server would give up first.
+  const server = await startProxyServer(upstreamBase, { UPSTREAM_TIMEOUT_MS: '8000' })
+  try {
+    await page.addInitScript(
+      ([key, origin]) => {
+        sessionStorage.setItem(key, JSON.stringify({ token: 'e2e-placeholder', userId: 'someone', baseUrl: origin }))
+      },
+      [SESSION_KEY, server.url] as const,
+    )
+    const answered = new Map<string, number[]>()
+    page.on('response', (response) => {
+      const url = new URL(response.url())
+      if (!url.pathname.startsWith('/v2/')) return
+      answered.set(url.pathname + url.search, [...(answered.get(url.pathname + url.search) ?? []), response.status()])
+    })
+    await page.goto(`${server.url}/someone/some-app`)
+    await expect(page.getByRole('heading', { name: 'The API did not answer in time' }).first()).toBeVisible({ timeout: 30_000 })
+    // A read's first attempt and its retry both ended with the server's 504 after 8 s: the browser
+    // did not give up at its own 7 s default (it would then have seen no answer at all).
+    const statuses = [...answered.values()]
+    expect(statuses.flat().every((status) => status === 504)).toBe(true)
+    expect(statuses.some((forOneUrl) => forOneUrl.length >= 2)).toBe(true)
   } finally {
     const exited = new Promise((resolve) => server.process.once('exit', resolve))
     server.process.kill('SIGTERM')
