@@ -18,10 +18,8 @@ import {
   sparseCsv,
   statsAt,
   type LabeledMatrix,
-  parseSort,
   preparedFor,
   probabilityMatrix,
-  sortAndFilterRows,
   withoutSections,
   worstConcepts,
 } from './eval-view.ts'
@@ -243,15 +241,6 @@ describe('conceptRows and checks', () => {
     expect(dog.apiRocAuc).toBe(0.9)
     expect(dog.curveAuc).toBeCloseTo(0.75)
     expect(dog.bestThreshold).not.toBeNull()
-  })
-
-  it('sorts and filters, absent values last', () => {
-    expect(parseSort('-f1')).toEqual({ key: 'f1', descending: true })
-    expect(parseSort('nope')).toBeNull()
-    expect(sortAndFilterRows(rows, 'name', undefined).map((r) => r.id)).toEqual(['bird', 'cat', 'dog'])
-    expect(sortAndFilterRows(rows, '-support', undefined).map((r) => r.id)).toEqual(['dog', 'cat', 'bird'])
-    expect(sortAndFilterRows(rows, 'roc_auc', undefined).at(-1)!.id).not.toBe('dog')
-    expect(sortAndFilterRows(rows, undefined, 'CA').map((r) => r.id)).toEqual(['cat'])
   })
 })
 

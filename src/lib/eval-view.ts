@@ -368,63 +368,7 @@ export function checkSummary(rows: readonly ConceptRow[]): CheckSummary {
   return { checked, mismatched }
 }
 
-export const SORT_KEYS = ['name', 'support', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'best_f1', 'best_threshold', 'roc_auc', 'ap'] as const
-export type SortKey = (typeof SORT_KEYS)[number]
-
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
-
-function sortValue(r: ConceptRow, key: SortKey): number | null {
-  switch (key) {
-    case 'support':
-      return r.support
-    case 'tp':
-      return r.tp
-    case 'fp':
-      return r.fp
-    case 'fn':
-      return r.fn
-    case 'precision':
-      return r.precision
-    case 'recall':
-      return r.recall
-    case 'f1':
-      return r.f1
-    case 'best_f1':
-      return r.bestF1
-    case 'best_threshold':
-      return r.bestThreshold
-    case 'roc_auc':
-      return r.apiRocAuc ?? r.curveAuc
-    case 'ap':
-      return r.ap
-    default:
-      return null
-  }
-}
-
-/** Parses `sort` (`f1`, `-f1`); unknown keys give null. */
-export function parseSort(sort: string | undefined): { key: SortKey; descending: boolean } | null {
-  if (!sort) return null
-  const descending = sort.startsWith('-')
-  const key = (descending ? sort.slice(1) : sort) as SortKey
-  return (SORT_KEYS as readonly string[]).includes(key) ? { key, descending } : null
-}
-
-/** Rows matching the filter (name or id, case-insensitive), sorted; absent values last. Stable. */
-export function sortAndFilterRows(rows: readonly ConceptRow[], sort: string | undefined, filter: string | undefined): ConceptRow[] {
-  const needle = (filter ?? '').trim().toLowerCase()
-  const out = needle ? rows.filter((r) => r.name.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle)) : rows.slice()
-  const s = parseSort(sort)
-  if (!s) return out
-  const dir = s.descending ? -1 : 1
-  if (s.key === 'name') return out.sort((a, b) => dir * (collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
-  return out.sort((a, b) => {
-    const x = sortValue(a, s.key)
-    const y = sortValue(b, s.key)
-    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1
-    return dir * (x - y)
-  })
-}
 
 // ---------------------------------------------------------------------------------------------
 // Label distribution

@@ -1,0 +1,171 @@
+// The order of the per-concept table: worst first unless the URL names another. Kept apart from
+// the counting so the table can sort 10,000 rows at every threshold step without comparing
+// strings: names are ranked once per evaluation, every sort after that compares numbers.
+import type { ConceptRow } from './eval-view.ts'
+
+/** The table's sortable columns, as the URL names them (`sort=f1`, `sort=-f1`). */
+export const SORT_KEYS = ['name', 'support', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'best_f1', 'best_threshold', 'roc_auc', 'ap'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+
+/** `sort=matrix`: the matrix's concept order (the API's `concept_ids`), the table's old default. */
+export const MATRIX_ORDER = 'matrix'
+
+/**
+ * - `worst`: the default (no `sort` in the URL). Concepts with support (at least one test input
+ *   labelled with them) come first, lowest F1 at the threshold first, ties by name; concepts
+ *   without support follow, by name.
+ * - `matrix`: the matrix order.
+ * - `column`: one column, ascending or descending; rows without a value for it last either way.
+ */
+export type ConceptOrder = { kind: 'worst' } | { kind: 'matrix' } | { kind: 'column'; key: SortKey; isDescending: boolean }
+
+export interface ParsedSort {
+  order: ConceptOrder
+  /** Set when the URL's value names no column: it is ignored and the default used. */
+  problem?: string
+}
+
+const WORST: ConceptOrder = { kind: 'worst' }
+
+/** Reads `sort`: absent means worst first; `matrix`; a column id with `-` first for descending. */
+export function parseSort(sort: string | undefined): ParsedSort {
+  if (sort === undefined || sort === '') return { order: WORST }
+  if (sort === MATRIX_ORDER) return { order: { kind: 'matrix' } }
+  const isDescending = sort.startsWith('-')
+  const key = isDescending ? sort.slice(1) : sort
+  if ((SORT_KEYS as readonly string[]).includes(key)) return { order: { kind: 'column', key: key as SortKey, isDescending } }
+  return { order: WORST, problem: `sort=${sort} is not a column of this table; sorting worst first` }
+}
+
+/** The URL value of an order (undefined for the default). */
+export function sortParam(order: ConceptOrder): string | undefined {
+  if (order.kind === 'worst') return undefined
+  if (order.kind === 'matrix') return MATRIX_ORDER
+  return `${order.isDescending ? '-' : ''}${order.key}`
+}
+
+/** How a column header shows the order: worst first reads as F1 ascending. */
+export function columnDirection(order: ConceptOrder, key: SortKey): 'ascending' | 'descending' | undefined {
+  if (order.kind === 'worst') return key === 'f1' ? 'ascending' : undefined
+  if (order.kind === 'column' && order.key === key) return order.isDescending ? 'descending' : 'ascending'
+  return undefined
+}
+
+/**
+ * What activating a column header does: the column the table is sorted by flips; another sorts
+ * by it, names A to Z and figures highest first.
+ */
+export function nextOrder(order: ConceptOrder, key: SortKey): ConceptOrder {
+  const direction = columnDirection(order, key)
+  if (direction !== undefined) return { kind: 'column', key, isDescending: direction === 'ascending' }
+  return { kind: 'column', key, isDescending: key !== 'name' }
+}
+
+/** One sentence on the order in effect, for the table's caption line. */
+export function describeOrder(order: ConceptOrder, label: (key: SortKey) => string = (key) => key): string {
+  if (order.kind === 'worst') return 'Worst first: lowest F1 at the threshold among concepts with support, ties by name; concepts without support last.'
+  if (order.kind === 'matrix') return 'Matrix order: the concepts in the order of the confusion matrix.'
+  const low = order.key === 'name' ? 'A to Z' : 'lowest first'
+  const high = order.key === 'name' ? 'Z to A' : 'highest first'
+  return `Sorted by ${label(order.key)}, ${order.isDescending ? high : low}; concepts without a value last.`
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+/**
+ * Each row's place in name order (by name, then id), indexed by the row's position. Computed once
+ * per set of concepts: it is the one string sort, and every tie is broken with it.
+ */
+export function nameRanks(rows: readonly Pick<ConceptRow, 'id' | 'name'>[]): Int32Array {
+  const positions = rows.map((_, k) => k)
+  positions.sort((a, b) => {
+    const x = rows[a]!
+    const y = rows[b]!
+    return collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) || a - b
+  })
+  const ranks = new Int32Array(rows.length)
+  positions.forEach((position, rank) => {
+    ranks[position] = rank
+  })
+  return ranks
+}
+
+/** Whether two row lists name the same concepts in the same positions (so their name ranks agree). */
+export function sameConcepts(a: readonly Pick<ConceptRow, 'id' | 'name'>[], b: readonly Pick<ConceptRow, 'id' | 'name'>[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let k = 0; k < a.length; k++) if (a[k]!.id !== b[k]!.id || a[k]!.name !== b[k]!.name) return false
+  return true
+}
+
+function sortValue(r: ConceptRow, key: SortKey): number | null {
+  switch (key) {
+    case 'support':
+      return r.support
+    case 'tp':
+      return r.tp
+    case 'fp':
+      return r.fp
+    case 'fn':
+      return r.fn
+    case 'precision':
+      return r.precision
+    case 'recall':
+      return r.recall
+    case 'f1':
+      return r.f1
+    case 'best_f1':
+      return r.bestF1
+    case 'best_threshold':
+      return r.bestThreshold
+    case 'roc_auc':
+      return r.apiRocAuc ?? r.curveAuc
+    case 'ap':
+      return r.ap
+    default:
+      return null
+  }
+}
+
+function matches(r: ConceptRow, needle: string): boolean {
+  return r.name.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle)
+}
+
+/**
+ * The rows matching the filter (name or id, case-insensitive) in the given order. `ranks` are
+ * the rows' `nameRanks` (computed here when not given). Sorting compares numbers only: one key
+ * per row, ties by name rank, so it is linear in work apart from the sort itself.
+ */
+export function orderRows(rows: readonly ConceptRow[], order: ConceptOrder, filter: string | undefined, ranks?: Int32Array): ConceptRow[] {
+  const needle = (filter ?? '').trim().toLowerCase()
+  const positions: number[] = []
+  for (let k = 0; k < rows.length; k++) if (!needle || matches(rows[k]!, needle)) positions.push(k)
+  if (order.kind === 'matrix') return positions.map((k) => rows[k]!)
+  const rank = ranks && ranks.length === rows.length ? ranks : nameRanks(rows)
+  if (order.kind === 'column' && order.key === 'name') {
+    const dir = order.isDescending ? -1 : 1
+    positions.sort((a, b) => dir * (rank[a]! - rank[b]!))
+    return positions.map((k) => rows[k]!)
+  }
+  // A key per row; NaN stands for "no value", which goes last whatever the direction.
+  const keys = new Float64Array(rows.length)
+  const groups = new Uint8Array(rows.length)
+  let dir = 1
+  if (order.kind === 'worst') {
+    for (const k of positions) {
+      const r = rows[k]!
+      groups[k] = r.support > 0 ? 0 : 1
+      keys[k] = r.support > 0 ? r.f1 : 0
+    }
+  } else {
+    dir = order.isDescending ? -1 : 1
+    for (const k of positions) {
+      const v = sortValue(rows[k]!, order.key)
+      const isValue = v !== null && !Number.isNaN(v)
+      groups[k] = isValue ? 0 : 1
+      keys[k] = isValue ? v : 0
+    }
+  }
+  positions.sort((a, b) => groups[a]! - groups[b]! || dir * (keys[a]! - keys[b]!) || rank[a]! - rank[b]!)
+  return positions.map((k) => rows[k]!)
+}
