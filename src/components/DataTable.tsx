@@ -1,5 +1,5 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual'
 import { toCsv } from '@/lib/csv.ts'
 import { uniqueKeys } from '@/lib/unique-keys.ts'
 import { ScrollRegion } from './ScrollRegion.tsx'
@@ -23,6 +23,14 @@ interface DataTableProps<Row> {
   columns: ReadonlyArray<Column<Row>>
   rows: readonly Row[]
   rowKey: (row: Row) => string
+  /**
+   * A CSS height (`min(70vh, 36rem)`): the table becomes a box of at most that height that
+   * scrolls by itself, header kept in view, so what follows it on the page stays a short scroll
+   * away however many rows it has.
+   */
+  maxHeight?: string
+  /** When this changes (a new sort or filter), a boxed table scrolls back to its first row. */
+  scrollResetKey?: string
 }
 
 const ROW_HEIGHT = 41
@@ -31,22 +39,37 @@ const VIRTUALIZE_FROM = 100
 
 /**
  * A plain table whose rows are windowed once there are many: a 1,000-row page keeps about a
- * screenful plus overscan in the DOM, and the page itself scrolls.
+ * screenful plus overscan in the DOM, and the page itself scrolls; with `maxHeight` the table
+ * scrolls in its own box instead (a focusable, named region) with a sticky header.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scrollResetKey }: DataTableProps<Row>) {
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const [scrollMargin, setScrollMargin] = useState(0)
+  const regionRef = useRef<HTMLDivElement>(null)
+  const [pageMargin, setPageMargin] = useState(0)
   const isVirtual = rows.length >= VIRTUALIZE_FROM
+  const isBoxed = maxHeight !== undefined
   useLayoutEffect(() => {
-    if (bodyRef.current) setScrollMargin(bodyRef.current.getBoundingClientRect().top + window.scrollY)
-  }, [isVirtual])
-  const virtualizer = useWindowVirtualizer({
+    if (bodyRef.current && !isBoxed) setPageMargin(bodyRef.current.getBoundingClientRect().top + window.scrollY)
+  }, [isVirtual, isBoxed])
+  useEffect(() => {
+    if (regionRef.current) regionRef.current.scrollTop = 0
+  }, [scrollResetKey])
+  const pageVirtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    scrollMargin,
-    enabled: isVirtual,
+    scrollMargin: pageMargin,
+    enabled: isVirtual && !isBoxed,
   })
+  const boxVirtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => regionRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    enabled: isVirtual && isBoxed,
+  })
+  const virtualizer = isBoxed ? boxVirtualizer : pageVirtualizer
+  const scrollMargin = isBoxed ? 0 : pageMargin
   // Ids may be missing from an answer: rows still need distinct keys.
   const keys = uniqueKeys(rows.map(rowKey))
   const items = isVirtual ? virtualizer.getVirtualItems() : null
@@ -55,10 +78,10 @@ export function DataTable<Row>({ caption, columns, rows, rowKey }: DataTableProp
   const paddingBottom = items && items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0
 
   return (
-    <ScrollRegion label={caption} className="rounded-lg border border-slate-200 dark:border-slate-800">
+    <ScrollRegion label={caption} scrollRef={regionRef} style={isBoxed ? { maxHeight } : undefined} className="rounded-lg border border-slate-200 dark:border-slate-800">
       <table className="w-full text-left text-sm" aria-rowcount={rows.length + 1}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+        <thead className={`${isBoxed ? 'sticky top-0 z-10 shadow-[0_1px_0_0] shadow-slate-200 dark:shadow-slate-800' : ''} bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400`}>
           <tr aria-rowindex={1}>
             {columns.map((column) => (
               <th key={column.id} scope="col" aria-sort={column.ariaSort} className={`px-3 py-2 font-medium ${column.className ?? ''}`}>

@@ -9,6 +9,7 @@ import { ORDER_KEY, SORT_KEY, type FormValues } from '@/api/param-form.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
 import type { Column } from '@/components/DataTable.tsx'
 import { ListHeader, listPage } from '@/components/ListPage.tsx'
+import { ariaSortOf, SortHeader } from '@/components/SortHeader.tsx'
 import { StatusBadge, statusLabel } from '@/components/StatusBadge.tsx'
 import { RelativeTime } from '@/components/Time.tsx'
 import { formatMetric } from '@/lib/format.ts'
@@ -179,17 +180,22 @@ function leaderboardColumns({ kind, sort, sortLink, typeNames, versionDates, sel
   const metricColumns = KIND_METRICS[kind].map((key): Column<Row> => {
     const metric = LEADERBOARD_METRICS.find((m) => m.key === key) ?? { key, label: key, sort: key }
     const isSorted = metric.sort === sort.sort
-    const ariaSort = isSorted ? (sort.isAscending ? 'ascending' : 'descending') : 'none'
+    const direction = isSorted ? (sort.isAscending ? 'ascending' : 'descending') : undefined
     return {
       id: metric.key,
       header: metric.label,
-      ariaSort,
+      ariaSort: ariaSortOf(direction),
       headerContent: (
-        <Link {...(sortLink(metric.sort) as Parameters<typeof Link>[0])} className="inline-flex items-center gap-1 uppercase hover:text-blue-700 hover:underline dark:hover:text-blue-300">
-          {metric.label}
-          <span aria-hidden="true">{isSorted ? (sort.isAscending ? '↑' : '↓') : '↕'}</span>
-          <span className="sr-only">{isSorted ? `, sorted ${sort.isAscending ? 'lowest' : 'highest'} first; activate for ${sort.isAscending ? 'highest' : 'lowest'} first` : ', activate to rank by it'}</span>
-        </Link>
+        <SortHeader
+          label={metric.label}
+          direction={direction}
+          verb="rank by it"
+          render={(content, className) => (
+            <Link {...(sortLink(metric.sort) as Parameters<typeof Link>[0])} className={className}>
+              {content}
+            </Link>
+          )}
+        />
       ),
       cell: (row) => <span className={isSorted ? 'font-semibold' : undefined}>{formatMetric(row[metric.key])}</span>,
       csv: (row) => row[metric.key],
