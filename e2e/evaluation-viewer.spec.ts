@@ -171,6 +171,59 @@ test('the 1,000-concept evaluation renders every panel and its counts match the 
   await expect(page).toHaveURL(new RegExp(`focus=${ids[500]}`))
 })
 
+test('the per-concept table of 1,000 concepts: worst first, sorted by its headers, scrolled in its own box by keyboard', async ({ page }) => {
+  test.setTimeout(120_000)
+  await page.goto(viewerPath(THOUSAND, '?threshold=0.4'))
+  await expectViewerReady(page)
+  const table = page.getByRole('table', { name: 'Per-concept metrics at threshold 0.40' })
+  const region = page.getByRole('region', { name: 'Per-concept metrics at threshold 0.40' })
+  await expect(page.getByTestId('concept-order')).toContainText('Worst first: lowest F1 at the threshold among concepts with support, ties by name')
+  await expect(table.getByRole('columnheader', { name: /^F1/ })).toHaveAttribute('aria-sort', 'ascending')
+  // Worst first: the first rows have support and F1 never falls going down.
+  const figures = async () =>
+    table.locator('tbody tr[aria-rowindex]').evaluateAll((rows) =>
+      rows.slice(0, 8).map((r) => {
+        const cells = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')
+        return { support: Number(cells[3]), tp: Number(cells[4]), f1: Number(cells[9]) }
+      }),
+    )
+  const worst = await figures()
+  expect(worst.length).toBe(8)
+  for (const [k, r] of worst.entries()) {
+    expect(r.support).toBeGreaterThan(0)
+    if (k > 0) expect(r.f1).toBeGreaterThanOrEqual(worst[k - 1]!.f1)
+  }
+  // The table is a box of its own: the curves begin right after it, not 1,000 rows down.
+  const box = (await region.boundingBox())!
+  expect(box.height).toBeLessThan(700)
+  const curves = (await page.getByRole('heading', { name: 'ROC and precision-recall curves' }).boundingBox())!
+  expect(curves.y - (box.y + box.height)).toBeLessThan(200)
+  // Keyboard: the region takes focus, End reaches the last of the 1,000 rows, the header stays in view.
+  await region.focus()
+  await page.keyboard.press('End')
+  await expect(table.locator('tr[aria-rowindex="1001"]')).toBeInViewport()
+  await expect(table.getByRole('columnheader', { name: /^F1/ })).toBeInViewport()
+  await page.keyboard.press('Home')
+  await expect(table.locator('tr[aria-rowindex="2"]')).toBeInViewport()
+  // A header is a button: TP, highest first, in the URL; pressed again, lowest first.
+  const tp = table.getByRole('columnheader', { name: /^TP/ })
+  await tp.getByRole('button').focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/sort=-tp/)
+  await expect(tp).toHaveAttribute('aria-sort', 'descending')
+  const byTp = await figures()
+  for (let k = 1; k < byTp.length; k++) expect(byTp[k]!.tp).toBeLessThanOrEqual(byTp[k - 1]!.tp)
+  await tp.getByRole('button').click()
+  await expect(page).toHaveURL(/sort=tp(&|$)/)
+  await expect(tp).toHaveAttribute('aria-sort', 'ascending')
+  // The matrix order stays one press away, and so does the default.
+  await page.getByRole('button', { name: 'Matrix order' }).click()
+  await expect(page).toHaveURL(/sort=matrix/)
+  await expect(page.getByTestId('concept-order')).toContainText('Matrix order')
+  await page.getByRole('button', { name: 'Worst first' }).click()
+  await expect(page).not.toHaveURL(/sort=/)
+})
+
 test('comparing two evaluations shows A minus B, per-concept deltas and overlaid curves, loaded in one wave', async ({ page }) => {
   // Evaluation A, evaluation B and the picker's list: every one starts before any answer arrives.
   const wave = await apiWave(page, viewerPath(TWO, `?compare=${TWO_AGAIN.id}`), () => expectViewerReady(page))

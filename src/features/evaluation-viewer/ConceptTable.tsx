@@ -1,8 +1,10 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
-import { checkSummary, parseSort, sortAndFilterRows, SORT_KEYS, type ConceptRow, type SortKey } from '@/lib/eval-view.ts'
+import { ariaSortOf, SortHeader } from '@/components/SortHeader.tsx'
+import { columnDirection, describeOrder, nameRanks, nextOrder, orderRows, parseSort, sameConcepts, sortParam, type ConceptOrder, type SortKey } from '@/lib/concept-order.ts'
+import { checkSummary, type ConceptRow } from '@/lib/eval-view.ts'
 import type { OnSearch } from './types.ts'
-import { buttonClass, fmt3, inputClass, Note, selectClass } from './ui.tsx'
+import { buttonClass, fmt3, inputClass, Note } from './ui.tsx'
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Concept',
@@ -17,6 +19,21 @@ const SORT_LABELS: Record<SortKey, string> = {
   best_threshold: 'Best-F1 threshold',
   roc_auc: 'ROC AUC',
   ap: 'AP',
+}
+
+/** The table's own scroll box: a screenful at most, so the panels after it stay near. */
+const TABLE_HEIGHT = 'min(70vh, 36rem)'
+
+/**
+ * Each row's place in name order, computed again only when the concepts change (a new
+ * evaluation), not at every threshold step, which only changes the figures.
+ */
+function useNameRanks(rows: readonly ConceptRow[]): Int32Array {
+  const [cache, setCache] = useState(() => ({ rows, ranks: nameRanks(rows) }))
+  if (cache.rows === rows || sameConcepts(cache.rows, rows)) return cache.ranks
+  const next = { rows, ranks: nameRanks(rows) }
+  setCache(next)
+  return next.ranks
 }
 
 interface ConceptTableProps {
@@ -34,10 +51,32 @@ interface ConceptTableProps {
 
 /** TP, FP, FN, precision, recall, F1 per concept at the threshold, checked against the API. */
 export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
-  const shown = useMemo(() => sortAndFilterRows(rows, sort, filter), [rows, sort, filter])
+  const { order, problem } = parseSort(sort)
+  const ranks = useNameRanks(rows)
+  // Sorting compares numbers only (names are ranked once), so a threshold step over 10,000 rows
+  // re-sorts in a few milliseconds; only the rows in view are rendered.
+  const shown = useMemo(() => orderRows(rows, parseSort(sort).order, filter, ranks), [rows, sort, filter, ranks])
   const checks = useMemo(() => checkSummary(rows), [rows])
-  const parsed = parseSort(sort)
   const curveSet = new Set(curveConcepts)
+  const setOrder = (next: ConceptOrder) => onSearch({ sort: sortParam(next) }, { replace: true })
+  const sortable = (key: SortKey): Pick<Column<ConceptRow>, 'ariaSort' | 'headerContent'> => {
+    const direction = columnDirection(order, key)
+    return {
+      ariaSort: ariaSortOf(direction),
+      headerContent: (
+        <SortHeader
+          label={SORT_LABELS[key]}
+          direction={direction}
+          words={key === 'name' ? ['A to Z', 'Z to A'] : undefined}
+          render={(content, className) => (
+            <button type="button" className={`${className} uppercase`} onClick={() => setOrder(nextOrder(order, key))}>
+              {content}
+            </button>
+          )}
+        />
+      ),
+    }
+  }
   const columns: Column<ConceptRow>[] = [
     {
       id: 'curve',
@@ -46,6 +85,7 @@ export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onT
     },
     {
       id: 'name',
+      ...sortable('name'),
       header: 'Concept',
       cell: (r) => (
         <span className="block max-w-56 truncate" title={r.id}>
@@ -56,15 +96,16 @@ export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onT
       csv: (r) => r.name,
     },
     { id: 'id', header: 'ID', cell: (r) => <span className="font-mono text-xs">{r.id}</span>, csv: (r) => r.id, className: 'hidden' },
-    { id: 'support', header: 'Support', cell: (r) => r.support, csv: (r) => r.support, className: 'text-right tabular-nums' },
-    { id: 'tp', header: 'TP', cell: (r) => r.tp, csv: (r) => r.tp, className: 'text-right tabular-nums' },
-    { id: 'fp', header: 'FP', cell: (r) => r.fp, csv: (r) => r.fp, className: 'text-right tabular-nums' },
-    { id: 'fn', header: 'FN', cell: (r) => r.fn, csv: (r) => r.fn, className: 'text-right tabular-nums' },
-    { id: 'precision', header: 'Precision', cell: (r) => fmt3(r.precision), csv: (r) => r.precision, className: 'text-right tabular-nums' },
-    { id: 'recall', header: 'Recall', cell: (r) => fmt3(r.recall), csv: (r) => r.recall, className: 'text-right tabular-nums' },
-    { id: 'f1', header: 'F1', cell: (r) => fmt3(r.f1), csv: (r) => r.f1, className: 'text-right tabular-nums font-medium' },
+    { id: 'support', ...sortable('support'), header: 'Support', cell: (r) => r.support, csv: (r) => r.support, className: 'text-right tabular-nums' },
+    { id: 'tp', ...sortable('tp'), header: 'TP', cell: (r) => r.tp, csv: (r) => r.tp, className: 'text-right tabular-nums' },
+    { id: 'fp', ...sortable('fp'), header: 'FP', cell: (r) => r.fp, csv: (r) => r.fp, className: 'text-right tabular-nums' },
+    { id: 'fn', ...sortable('fn'), header: 'FN', cell: (r) => r.fn, csv: (r) => r.fn, className: 'text-right tabular-nums' },
+    { id: 'precision', ...sortable('precision'), header: 'Precision', cell: (r) => fmt3(r.precision), csv: (r) => r.precision, className: 'text-right tabular-nums' },
+    { id: 'recall', ...sortable('recall'), header: 'Recall', cell: (r) => fmt3(r.recall), csv: (r) => r.recall, className: 'text-right tabular-nums' },
+    { id: 'f1', ...sortable('f1'), header: 'F1', cell: (r) => fmt3(r.f1), csv: (r) => r.f1, className: 'text-right tabular-nums font-medium' },
     {
       id: 'best',
+      ...sortable('best_f1'),
       header: 'Best F1',
       cell: (r) =>
         r.bestThreshold === null ? (
@@ -81,8 +122,8 @@ export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onT
       className: 'text-right tabular-nums',
     },
     { id: 'best_threshold', header: 'Best-F1 threshold', cell: (r) => r.bestThreshold ?? '', csv: (r) => r.bestThreshold ?? '', className: 'hidden' },
-    { id: 'roc_auc', header: 'ROC AUC', cell: (r) => fmt3(r.apiRocAuc ?? r.curveAuc), csv: (r) => r.apiRocAuc ?? r.curveAuc ?? '', className: 'text-right tabular-nums' },
-    { id: 'ap', header: 'AP', cell: (r) => fmt3(r.ap), csv: (r) => r.ap ?? '', className: 'text-right tabular-nums' },
+    { id: 'roc_auc', ...sortable('roc_auc'), header: 'ROC AUC', cell: (r) => fmt3(r.apiRocAuc ?? r.curveAuc), csv: (r) => r.apiRocAuc ?? r.curveAuc ?? '', className: 'text-right tabular-nums' },
+    { id: 'ap', ...sortable('ap'), header: 'AP', cell: (r) => fmt3(r.ap), csv: (r) => r.ap ?? '', className: 'text-right tabular-nums' },
     {
       id: 'check',
       header: 'API num_pos',
@@ -123,20 +164,14 @@ export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onT
           <span className="text-xs text-slate-500">Filter concepts</span>
           <input type="search" className={`${inputClass} w-56`} value={filter ?? ''} placeholder="name or id" onChange={(e) => onSearch({ q: e.target.value || undefined }, { replace: true })} />
         </label>
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-slate-500">Sort by</span>
-          <select className={selectClass} value={parsed?.key ?? ''} onChange={(e) => onSearch({ sort: e.target.value ? `${(parsed?.descending ?? e.target.value !== 'name') ? '-' : ''}${e.target.value}` : undefined }, { replace: true })}>
-            <option value="">Matrix order</option>
-            {SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" className={buttonClass} disabled={!parsed} onClick={() => parsed && onSearch({ sort: `${parsed.descending ? '' : '-'}${parsed.key}` }, { replace: true })}>
-          {parsed?.descending ? 'Descending ↓' : 'Ascending ↑'}
-        </button>
+        <div role="group" aria-label="Row order" className="flex items-center gap-1.5">
+          <button type="button" className={buttonClass} aria-pressed={order.kind === 'worst'} onClick={() => setOrder({ kind: 'worst' })}>
+            Worst first
+          </button>
+          <button type="button" className={buttonClass} aria-pressed={order.kind === 'matrix'} onClick={() => setOrder({ kind: 'matrix' })}>
+            Matrix order
+          </button>
+        </div>
         <span className="ml-auto text-xs text-slate-500">
           {shown.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} concepts
         </span>
@@ -144,7 +179,18 @@ export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onT
           Per-concept CSV
         </button>
       </div>
-      <DataTable caption={`Per-concept metrics at threshold ${threshold.toFixed(2)}`} columns={columns} rows={shown} rowKey={(r) => r.id} />
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="concept-order">
+        {describeOrder(order, (key) => SORT_LABELS[key])} Click a column header to sort by it.
+      </p>
+      {problem && <Note>{problem}.</Note>}
+      <DataTable
+        caption={`Per-concept metrics at threshold ${threshold.toFixed(2)}`}
+        columns={columns}
+        rows={shown}
+        rowKey={(r) => r.id}
+        maxHeight={TABLE_HEIGHT}
+        scrollResetKey={`${sort ?? ''}\u0000${filter ?? ''}`}
+      />
     </div>
   )
 }

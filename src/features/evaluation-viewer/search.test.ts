@@ -29,7 +29,7 @@ describe('readEvalSearch', () => {
     [{ cell: 'ab' }, 'cell=ab was not of the form actual~predicted; no cell selected'],
     [{ compare: 'a/b' }, 'compare=a/b was not an evaluation id; not comparing'],
     [{ scale: 'cubic' }, 'scale=cubic was not one of linear, log; using linear'],
-    [{ sort: 'f1;drop' }, 'sort=f1;drop was not a column name; keeping the concept order'],
+    [{ sort: 'f1;drop' }, 'sort=f1;drop was not a column name; sorting worst first'],
     [{ threshold: ['0.2', '0.4'] }, 'threshold was given 2 times; using the last'],
   ] as Array<[Record<string, unknown>, string | null]>)('falls back with a note: %j', (raw, note) => {
     const { search, notes } = readEvalSearch(raw)

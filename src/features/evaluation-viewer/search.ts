@@ -32,7 +32,7 @@ export interface EvalSearch {
   scale?: MatrixScale
   /** A concept the matrix zooms to. */
   focus?: string
-  /** Per-concept table sort: a column id, `-` first for descending. */
+  /** Per-concept table sort: a column id, `-` first for descending, or `matrix`; absent means worst F1 first. */
   sort?: string
   /** Per-concept table filter text. */
   q?: string
@@ -62,7 +62,7 @@ const FIELDS: Record<Exclude<keyof EvalSearch, 'concepts'>, Field> = {
   compare: { schema: v.pipe(text, v.regex(/^[^/?#]+$/)), problem: 'was not an evaluation id', fallback: 'not comparing' },
   scale: { schema: v.picklist(SCALES), problem: `was not one of ${SCALES.join(', ')}`, fallback: 'using linear' },
   focus: { schema: text, problem: 'was empty', fallback: 'no focus' },
-  sort: { schema: v.pipe(text, v.regex(/^-?[a-z_0-9]+$/)), problem: 'was not a column name', fallback: 'keeping the concept order' },
+  sort: { schema: v.pipe(text, v.regex(/^-?[a-z_0-9]+$/)), problem: 'was not a column name', fallback: 'sorting worst first' },
   q: { schema: v.pipe(v.string(), v.maxLength(500)), problem: 'was too long', fallback: 'no filter' },
   table: {
     schema: v.pipe(v.union([v.boolean(), v.picklist(['true', '1'])]), v.transform(() => true)),
