@@ -131,21 +131,25 @@ function matches(r: ConceptRow, needle: string): boolean {
   return r.name.toLowerCase().includes(needle) || r.id.toLowerCase().includes(needle)
 }
 
-/**
- * The rows matching the filter (name or id, case-insensitive) in the given order. `ranks` are
- * the rows' `nameRanks` (computed here when not given). Sorting compares numbers only: one key
- * per row, ties by name rank, so it is linear in work apart from the sort itself.
- */
+/** The rows matching the filter (name or id, case-insensitive) in the given order. */
 export function orderRows(rows: readonly ConceptRow[], order: ConceptOrder, filter: string | undefined, ranks?: Int32Array): ConceptRow[] {
+  return orderPositions(rows, order, filter, ranks).map((k) => rows[k]!)
+}
+
+/**
+ * The positions of the rows matching the filter, in the given order. `ranks` are the rows'
+ * `nameRanks` (computed here when not given). Sorting compares numbers only: one key per row,
+ * ties by name rank.
+ */
+export function orderPositions(rows: readonly ConceptRow[], order: ConceptOrder, filter: string | undefined, ranks?: Int32Array): number[] {
   const needle = (filter ?? '').trim().toLowerCase()
   const positions: number[] = []
   for (let k = 0; k < rows.length; k++) if (!needle || matches(rows[k]!, needle)) positions.push(k)
-  if (order.kind === 'matrix') return positions.map((k) => rows[k]!)
+  if (order.kind === 'matrix') return positions
   const rank = ranks && ranks.length === rows.length ? ranks : nameRanks(rows)
   if (order.kind === 'column' && order.key === 'name') {
     const dir = order.isDescending ? -1 : 1
-    positions.sort((a, b) => dir * (rank[a]! - rank[b]!))
-    return positions.map((k) => rows[k]!)
+    return positions.sort((a, b) => dir * (rank[a]! - rank[b]!))
   }
   // A key per row; NaN stands for "no value", which goes last whatever the direction.
   const keys = new Float64Array(rows.length)
@@ -166,6 +170,5 @@ export function orderRows(rows: readonly ConceptRow[], order: ConceptOrder, filt
       keys[k] = isValue ? v : 0
     }
   }
-  positions.sort((a, b) => groups[a]! - groups[b]! || dir * (keys[a]! - keys[b]!) || rank[a]! - rank[b]!)
-  return positions.map((k) => rows[k]!)
+  return positions.sort((a, b) => groups[a]! - groups[b]! || dir * (keys[a]! - keys[b]!) || rank[a]! - rank[b]!)
 }

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
 import { ariaSortOf, SortHeader } from '@/components/SortHeader.tsx'
-import { columnDirection, describeOrder, nameRanks, nextOrder, orderRows, parseSort, sameConcepts, sortParam, type ConceptOrder, type SortKey } from '@/lib/concept-order.ts'
+import { columnDirection, describeOrder, nameRanks, nextOrder, orderPositions, parseSort, sameConcepts, sortParam, type ConceptOrder, type SortKey } from '@/lib/concept-order.ts'
 import { checkSummary, type ConceptRow } from '@/lib/eval-view.ts'
 import type { OnSearch } from './types.ts'
 import { buttonClass, fmt3, inputClass, Note } from './ui.tsx'
@@ -53,9 +53,14 @@ interface ConceptTableProps {
 export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
   const { order, problem } = parseSort(sort)
   const ranks = useNameRanks(rows)
-  // Sorting compares numbers only (names are ranked once), so a threshold step over 10,000 rows
-  // re-sorts in a few milliseconds; only the rows in view are rendered.
-  const shown = useMemo(() => orderRows(rows, parseSort(sort).order, filter, ranks), [rows, sort, filter, ranks])
+  // A threshold step changes the figures at once and the order just after: the re-sort (a few
+  // milliseconds at 10,000 rows, numbers only since names are ranked once) runs in a deferred
+  // render, while the urgent one maps the previous order onto the new rows. Only the rows in view
+  // are rendered either way.
+  const deferredRows = useDeferredValue(rows)
+  const sortedRows = deferredRows === rows || sameConcepts(deferredRows, rows) ? deferredRows : rows
+  const positions = useMemo(() => orderPositions(sortedRows, parseSort(sort).order, filter, ranks), [sortedRows, sort, filter, ranks])
+  const shown = useMemo(() => positions.map((k) => rows[k]!), [positions, rows])
   const checks = useMemo(() => checkSummary(rows), [rows])
   const curveSet = new Set(curveConcepts)
   const setOrder = (next: ConceptOrder) => onSearch({ sort: sortParam(next) }, { replace: true })
