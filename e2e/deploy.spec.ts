@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { SECURITY_HEADERS } from '../server/security-headers.ts'
 import {
   buildConsole,
   buildWorker,
@@ -43,6 +44,11 @@ test.afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
+/** The Node server's security headers (CSP included), exactly, on this answer. */
+function expectSecurityHeaders(response: Response, what: string) {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name), `${name} on ${what}`).toBe(value)
+}
+
 /** The entry bundle index.html loads, e.g. /console/assets/index-abc.js. */
 function mainBundle(buildDir: string): string {
   const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8')
@@ -56,6 +62,7 @@ async function checkFiles(host: RunningHost, buildDir: string, mount: string, co
     expect(page.headers.get('content-type')).toContain('text/html')
     expect(page.headers.get('cache-control'), `${deepLink} is revalidated`).toBe('no-cache')
     expect(await page.text()).toContain('<div id="root">')
+    expectSecurityHeaders(page, deepLink)
   }
 
   const bundle = mainBundle(buildDir)
@@ -68,9 +75,11 @@ async function checkFiles(host: RunningHost, buildDir: string, mount: string, co
     expect(response.headers.get('content-type')).toContain('javascript')
     expect(response.headers.get('content-encoding'), `answer to Accept-Encoding: ${coding}`).toBe(coding === 'identity' ? null : coding)
     expect(await response.text(), 'decoded, the same bundle').toBe(onDisk)
+    expectSecurityHeaders(response, bundle)
   }
   const missing = await fetch(`${host.origin}${mount}assets/index-gone000.js`)
   expect(missing.status, 'a missing hashed file is a 404, not the page').toBe(404)
+  expectSecurityHeaders(missing, 'a 404')
 }
 
 async function checkApi(host: RunningHost) {
@@ -81,6 +90,7 @@ async function checkApi(host: RunningHost) {
   expect(response.status).toBe(200)
   expect(await response.json()).toMatchObject({ status: { code: 10000 }, user: { id: 'demo' } })
   expect(response.headers.get('set-cookie'), "the API's cookies stay upstream").toBeNull()
+  expectSecurityHeaders(response, 'an API answer')
   const reached = upstream.seen.slice(before)
   expect(reached).toHaveLength(1)
   expect(reached[0]!.pathAndQuery).toBe('/v2/users/me?x=1')

@@ -13,7 +13,10 @@ import { createProxy, type Connection } from './proxy.ts'
 import { DEMO_CONFIG, proxyConfig } from './runtime-config.ts'
 import { nodeFiles } from './node-files.ts'
 import { createStaticHandler } from './static.ts'
+import { SECURITY_HEADERS } from './security-headers.ts'
 import type { FileSource } from './static.ts'
+
+export { CONTENT_SECURITY_POLICY } from './security-headers.ts'
 
 export interface AppOptions {
   /** The built console (vite's outDir) on disk. */
@@ -57,24 +60,6 @@ function connectionOf(c: Context): Connection & { rawTarget?: string } {
   const env = c.env as NodeBindings | undefined
   const outgoing = env?.outgoing
   return { rawTarget: env?.incoming?.url, cut: outgoing ? () => outgoing.destroy() : undefined }
-}
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
 }
 
 function withSecurityHeaders(c: Context): void {

@@ -1,6 +1,7 @@
 // Run with tsx (the stand-in imports JSON, which Playwright's loader does not): the stand-in API
 // on 127.0.0.1, printing one JSON line per request it receives, headers included. Every answer
-// carries a Set-Cookie, which a correct proxy does not pass on to the browser.
+// carries a Set-Cookie, which a correct proxy does not pass on to the browser, and a policy of its
+// own, which the host replaces with the console's.
 import { serve } from '@hono/node-server'
 import { createDemoApi } from '../../src/demo/handler.ts'
 
@@ -16,6 +17,7 @@ serve(
       const answer = await demo(request)
       const response = new Response(answer.body, answer)
       response.headers.set('set-cookie', 'upstream-session=1; Path=/')
+      response.headers.set('content-security-policy', "default-src 'none'")
       return response
     },
   },
