@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { mostConfusedPairs, matrixLayout, smallestK, SmallestK } from './eval-counts.ts'
-import { OTHER_ID, NONE_ID, prepareEvaluation } from './eval-metrics.ts'
+import { createCountEngine, engineStats, mostConfusedPairs, matrixLayout, setEngineThreshold, smallestK, SmallestK } from './eval-counts.ts'
+import { conceptStatsAtThreshold, OTHER_ID, NONE_ID, prepareEvaluation, type EvalMetricsWire } from './eval-metrics.ts'
 import { rasterize, sparseFromDense, subtractSparse, valueAt, lineTotals, normalizeSparse } from './sparse-matrix.ts'
 
 describe('mostConfusedPairs', () => {
@@ -97,6 +97,50 @@ describe('mostConfusedPairs against a full sort', () => {
         expected.sort((x, y) => y.count - x.count)
         expect(all.map(({ actual, predicted, count }) => ({ actual, predicted, count }))).toEqual(expected)
         expect(mostConfusedPairs(m, limit)).toEqual(all.slice(0, limit))
+      }),
+    )
+  })
+})
+
+describe('engineStats while the threshold moves', () => {
+  const ids = ['a', 'b', 'c', 'd', 'e']
+  const entryArb = fc.record({
+    gt: fc.subarray(ids),
+    preds: fc.array(fc.tuple(fc.constantFrom(...ids), fc.integer({ min: 0, max: 20 })), { maxLength: 4 }),
+  })
+  const evalArb = fc.array(entryArb, { minLength: 1, maxLength: 30 }).map(
+    (entries): EvalMetricsWire => ({
+      confusion_matrix: { concept_ids: ids },
+      test_set: entries.map((e, i) => ({
+        input: { id: `in${i}` },
+        ground_truth_concepts: e.gt.map((id) => ({ id, value: 1 })),
+        // One score per concept and input.
+        predicted_concepts: [...new Map(e.preds).entries()].map(([id, v]) => ({ id, value: v / 20 })),
+      })),
+    }),
+  )
+  it('equals a full recount at every step, and keeps the objects of the concepts a step did not move', () => {
+    fc.assert(
+      fc.property(evalArb, fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 12 }), (metrics, steps) => {
+        const ev = prepareEvaluation(metrics)
+        const e = createCountEngine(ev)
+        let previous: ReturnType<typeof engineStats> | null = null
+        for (const step of steps) {
+          const t = step / 20
+          setEngineThreshold(e, t)
+          const stats = engineStats(e)
+          const full = conceptStatsAtThreshold(ev, t)
+          expect(stats.concepts).toEqual(full.concepts)
+          expect(stats.macro).toEqual(full.macro)
+          if (previous) {
+            stats.concepts.forEach((s, k) => {
+              const p = previous!.concepts[k]!
+              if (p.tp === s.tp && p.fp === s.fp) expect(s).toBe(p)
+              else expect(s).not.toBe(p)
+            })
+          }
+          previous = stats
+        }
       }),
     )
   })

@@ -83,6 +83,10 @@ export interface CountEngine {
   readonly fp: Uint32Array
   /** Bumped on every change of counts, so views can tell a stale matrix. */
   version: number
+  /** Concepts whose TP or FP moved since the last `engineStats`. */
+  readonly dirty: Uint8Array
+  /** The per-concept figures `engineStats` gave last: unchanged concepts keep their objects. */
+  lastConcepts: ConceptStats[] | null
 }
 
 function sortedBy(scores: Float64Array, descending: boolean): Uint32Array {
@@ -185,6 +189,8 @@ export function createCountEngine(ev: PreparedEvaluation): CountEngine {
     tp: new Uint32Array(n),
     fp: new Uint32Array(n),
     version: 0,
+    dirty: new Uint8Array(n),
+    lastConcepts: null,
   }
 }
 
@@ -223,13 +229,18 @@ export function setEngineThreshold(e: CountEngine, t: number): void {
   for (let k = e.kNone; k < kn; k++) counts[e.noneCell[k]!]!++
   for (let k = kn; k < e.kNone; k++) counts[e.noneCell[k]!]!--
   const kp = countAtLeast(e.predScore, t)
+  const dirty = e.dirty
   for (let k = e.kPred; k < kp; k++) {
-    if (e.predIsGt[k] === 1) e.tp[e.predConcept[k]!]!++
-    else e.fp[e.predConcept[k]!]!++
+    const c = e.predConcept[k]!
+    if (e.predIsGt[k] === 1) e.tp[c]!++
+    else e.fp[c]!++
+    dirty[c] = 1
   }
   for (let k = kp; k < e.kPred; k++) {
-    if (e.predIsGt[k] === 1) e.tp[e.predConcept[k]!]!--
-    else e.fp[e.predConcept[k]!]!--
+    const c = e.predConcept[k]!
+    if (e.predIsGt[k] === 1) e.tp[c]!--
+    else e.fp[c]!--
+    dirty[c] = 1
   }
   e.kContrib = kc
   e.kNone = kn
@@ -266,31 +277,42 @@ export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix 
   return { ...out.finish(size, cols), rowIds: layout.ids.slice(), colIds: [...layout.ids, NONE_ID] }
 }
 
-/** TP/FP/FN/TN per concept at the engine's threshold: O(concepts). */
+/**
+ * TP/FP/FN/TN per concept at the engine's threshold: O(concepts) arithmetic, but only the concepts
+ * a step moved get new objects; the others are the objects of the previous call.
+ */
 export function engineStats(e: CountEngine): ThresholdStats {
   const ev = e.ev
   const count = ev.conceptIds.length
   const concepts: ConceptStats[] = new Array<ConceptStats>(count)
+  const last = e.lastConcepts
+  const dirty = e.dirty
   let sp = 0
   let sr = 0
   let sf = 0
   let averaged = 0
   for (let c = 0; c < count; c++) {
-    const support = ev.support[c]!
-    const t = e.tp[c]!
-    const f = e.fp[c]!
-    const fn = support - t
-    const precision = t + f === 0 ? 0 : t / (t + f)
-    const recall = support === 0 ? 0 : t / support
-    const f1 = 2 * t + f + fn === 0 ? 0 : (2 * t) / (2 * t + f + fn)
-    concepts[c] = { id: ev.conceptIds[c]!, name: ev.conceptNames[c]!, support, tp: t, fp: f, fn, tn: ev.inputCount - t - f - fn, precision, recall, f1 }
-    if (support > 0) {
-      sp += precision
-      sr += recall
-      sf += f1
+    let s = last === null || dirty[c] === 1 ? undefined : last[c]
+    if (s === undefined) {
+      const support = ev.support[c]!
+      const t = e.tp[c]!
+      const f = e.fp[c]!
+      const fn = support - t
+      const precision = t + f === 0 ? 0 : t / (t + f)
+      const recall = support === 0 ? 0 : t / support
+      const f1 = 2 * t + f + fn === 0 ? 0 : (2 * t) / (2 * t + f + fn)
+      s = { id: ev.conceptIds[c]!, name: ev.conceptNames[c]!, support, tp: t, fp: f, fn, tn: ev.inputCount - t - f - fn, precision, recall, f1 }
+    }
+    concepts[c] = s
+    if (s.support > 0) {
+      sp += s.precision
+      sr += s.recall
+      sf += s.f1
       averaged++
     }
   }
+  dirty.fill(0)
+  e.lastConcepts = concepts
   const avg = (s: number) => (averaged === 0 ? 0 : s / averaged)
   return { threshold: e.threshold, concepts, macro: { precision: avg(sp), recall: avg(sr), f1: avg(sf), conceptCount: averaged } }
 }

@@ -10,6 +10,7 @@ import {
   checkSummary,
   conceptApiFacts,
   conceptRows,
+  conceptRowsAt,
   evaluationState,
   labelDistribution,
   layoutFor,
@@ -241,6 +242,24 @@ describe('conceptRows and checks', () => {
     expect(dog.apiRocAuc).toBe(0.9)
     expect(dog.curveAuc).toBeCloseTo(0.75)
     expect(dog.bestThreshold).not.toBeNull()
+  })
+})
+
+describe('conceptRowsAt', () => {
+  it('rebuilds the rows of the concepts a step moved and keeps the others', () => {
+    const ev = prepareEvaluation(small)
+    const facts = conceptApiFacts(binaryByConcept(small.binary_metrics))
+    const best = bestF1Thresholds(ev)
+    const a = conceptRowsAt(ev, statsAt(ev, 0.5), best, facts)
+    expect(conceptRowsAt(ev, statsAt(ev, 0.5), best, facts)).toBe(a)
+    const b = conceptRowsAt(ev, statsAt(ev, 0.58), best, facts)
+    expect(b).toEqual(conceptRows(ev, conceptStatsAtThreshold(ev, 0.58), best, facts))
+    // Between 0.5 and 0.58 only dog's 0.55 is crossed.
+    const byId = (rows: typeof a, id: string) => rows.find((r) => r.id === id)!
+    expect(byId(b, 'dog')).not.toBe(byId(a, 'dog'))
+    expect(byId(b, 'dog').tp).toBe(byId(a, 'dog').tp - 1)
+    expect(byId(b, 'cat')).toBe(byId(a, 'cat'))
+    expect(byId(b, 'bird')).toBe(byId(a, 'bird'))
   })
 })
 

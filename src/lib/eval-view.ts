@@ -26,6 +26,7 @@ import {
   OTHER_ID,
   type BestF1,
   type BinaryMetricsWire,
+  type ConceptStats,
   type EvalConceptWire,
   type EvalMetricsWire,
   type PreparedEvaluation,
@@ -323,26 +324,49 @@ export function conceptApiFacts(binary: ReadonlyMap<string, BinaryMetricsWire>):
 
 const NO_FACTS: ConceptApiFacts = { apiNumPos: null, apiRocAuc: null, apiF1: null, curveAuc: null, ap: null }
 
-export function conceptRows(ev: PreparedEvaluation, stats: ThresholdStats, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>): ConceptRow[] {
+function conceptRow(s: ConceptStats, k: number, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>, hasTests: boolean): ConceptRow {
+  const f = facts.get(s.id) ?? NO_FACTS
+  return {
+    id: s.id,
+    name: s.name,
+    support: s.support,
+    tp: s.tp,
+    fp: s.fp,
+    fn: s.fn,
+    precision: s.precision,
+    recall: s.recall,
+    f1: s.f1,
+    bestThreshold: best[k]?.threshold ?? null,
+    bestF1: best[k]?.f1 ?? 0,
+    apiNumPos: f.apiNumPos,
+    apiRocAuc: f.apiRocAuc,
+    apiF1: f.apiF1,
+    curveAuc: f.curveAuc,
+    ap: f.ap,
+    check: f.apiNumPos === null || !hasTests ? 'absent' : f.apiNumPos === s.tp + s.fn ? 'match' : 'mismatch',
+  }
+}
+
+/**
+ * One row per concept. With `previous` (rows made from the same best-F1 list and facts), a concept
+ * whose stats object is the previous one keeps its row object: a threshold step builds rows only
+ * for the concepts it moved.
+ */
+export function conceptRows(ev: PreparedEvaluation, stats: ThresholdStats, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>, previous?: { stats: ThresholdStats; rows: readonly ConceptRow[] }): ConceptRow[] {
   const hasTests = hasTestSet(ev)
-  return stats.concepts.map((s, k) => {
-    const f = facts.get(s.id) ?? NO_FACTS
-    return {
-      id: s.id,
-      name: s.name,
-      support: s.support,
-      tp: s.tp,
-      fp: s.fp,
-      fn: s.fn,
-      precision: s.precision,
-      recall: s.recall,
-      f1: s.f1,
-      bestThreshold: best[k]?.threshold ?? null,
-      bestF1: best[k]?.f1 ?? 0,
-      ...f,
-      check: f.apiNumPos === null || !hasTests ? 'absent' : f.apiNumPos === s.tp + s.fn ? 'match' : 'mismatch',
-    }
-  })
+  const prev = previous && previous.rows.length === stats.concepts.length ? previous : undefined
+  return stats.concepts.map((s, k) => (prev && prev.stats.concepts[k] === s ? prev.rows[k]! : conceptRow(s, k, best, facts, hasTests)))
+}
+
+const rowCache = new WeakMap<PreparedEvaluation, { best: readonly BestF1[]; facts: ReadonlyMap<string, ConceptApiFacts>; stats: ThresholdStats; rows: ConceptRow[] }>()
+
+/** conceptRows, reusing the rows of the last call for the same evaluation, best-F1 list and facts. */
+export function conceptRowsAt(ev: PreparedEvaluation, stats: ThresholdStats, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>): ConceptRow[] {
+  const last = rowCache.get(ev)
+  if (last && last.stats === stats && last.best === best && last.facts === facts) return last.rows
+  const rows = conceptRows(ev, stats, best, facts, last && last.best === best && last.facts === facts ? last : undefined)
+  rowCache.set(ev, { best, facts, stats, rows })
+  return rows
 }
 
 /** The n concepts with support and `hasCurves`, worst F1 first (ties by name): O(rows log n). */

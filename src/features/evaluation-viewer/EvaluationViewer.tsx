@@ -6,7 +6,7 @@ import {
   buildMatrixView,
   checkEvalMetrics,
   conceptApiFacts,
-  conceptRows,
+  conceptRowsAt,
   evaluationState,
   hasTestSet,
   preparedFor,
@@ -212,7 +212,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const pairCounts = useMemo(() => (!hasTests ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, top, view.counts, ev, threshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
-  const rows = useMemo(() => (stats ? conceptRows(ev, stats, best, facts) : []), [ev, stats, best, facts])
+  const rows = useMemo(() => (stats ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts])
 
   // The selected cell: ids from the URL, positions in the current matrix.
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)

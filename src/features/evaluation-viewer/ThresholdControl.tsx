@@ -1,13 +1,32 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { inputClass } from './ui.tsx'
+
+/** After the last arrow key, how long before the URL is written (a release, not every step). */
+const KEY_COMMIT_MS = 300
 
 /**
  * The one threshold of the page. Moving the slider updates everything live; the URL is written
- * when the slider is released (replacing the history entry), not on every step.
+ * when the slider is released (replacing the history entry), not on every step: on pointer up
+ * and blur at once, and a moment after the last key, so stepping with the arrows keeps to the
+ * frame budget.
  */
 export function ThresholdControl({ value, onInput, onCommit }: { value: number; onInput: (t: number) => void; onCommit: (t: number) => void }) {
   const id = useId()
   const [draft, setDraft] = useState<string | null>(null)
+  const keyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(keyTimer.current), [])
+  const commitNow = (t: number) => {
+    clearTimeout(keyTimer.current)
+    keyTimer.current = undefined
+    onCommit(t)
+  }
+  const commitSoon = (t: number) => {
+    clearTimeout(keyTimer.current)
+    keyTimer.current = setTimeout(() => {
+      keyTimer.current = undefined
+      onCommit(t)
+    }, KEY_COMMIT_MS)
+  }
   const commitDraft = () => {
     if (draft === null) return
     const t = Number(draft)
@@ -32,9 +51,9 @@ export function ThresholdControl({ value, onInput, onCommit }: { value: number; 
         data-testid="threshold-slider"
         className="w-64 accent-blue-600"
         onChange={(e) => onInput(Number(e.target.value))}
-        onPointerUp={(e) => onCommit(Number(e.currentTarget.value))}
-        onKeyUp={(e) => onCommit(Number(e.currentTarget.value))}
-        onBlur={(e) => onCommit(Number(e.currentTarget.value))}
+        onPointerUp={(e) => commitNow(Number(e.currentTarget.value))}
+        onKeyUp={(e) => commitSoon(Number(e.currentTarget.value))}
+        onBlur={(e) => commitNow(Number(e.currentTarget.value))}
       />
       <input
         type="number"
