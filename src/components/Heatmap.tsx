@@ -7,6 +7,8 @@ import {
   colorMappingFor,
   drawHeatmap,
   drawOverlay,
+  isPooledWindow,
+  paintPooled,
   lutCss,
   panTo,
   thinLabels,
@@ -17,6 +19,7 @@ import {
   type ColorScheme,
   type DrawCache,
   type PlotGeometry,
+  type PooledImage,
 } from './heatmap-paint.ts'
 import { cellsIn, lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type LineTotals, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 import { useTheme } from './theme.ts'
@@ -185,6 +188,9 @@ export function Heatmap(props: HeatmapProps) {
   // Row and column sums cost a pass over the cells: only when shares are shown.
   const sums = useMemo(() => (showShares ? lineTotals(sparse) : null), [showShares, sparse])
   const rasterBuffer = useRef<Float64Array | undefined>(undefined)
+  // The pooled overview kept between draws, so a new matrix of the same window repaints only the pixels that changed.
+  const pooled = useRef<{ image: ImageData; state?: PooledImage } | null>(null)
+  const lut = useMemo(() => buildLut(scheme, isDark), [scheme, isDark])
   const dpr = typeof window !== 'undefined' ? Math.min(3, window.devicePixelRatio || 1) : 1
 
   // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData.
@@ -196,15 +202,26 @@ export function Heatmap(props: HeatmapProps) {
     const h = Math.max(1, Math.round(plotH * dpr))
     if (canvas.width !== w) canvas.width = w
     if (canvas.height !== h) canvas.height = h
-    // The window pooled to at most one cell per device pixel (bounded, whatever the matrix size),
-    // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
-    const raster = rasterize(sparse, view, h, w, rasterBuffer.current, special)
-    if (!rasterBuffer.current || rasterBuffer.current.length < raster.values.length) rasterBuffer.current = raster.values
-    const cache = cacheRef.current
-    cache.layerOf = undefined
-    cache.indicesOf = undefined
-    cache.imageOf = undefined
-    drawHeatmap(ctx, cache, raster.values, mapping, raster.rows, raster.cols, fullView(raster.rows, raster.cols), w, h, buildLut(scheme, isDark))
+    if (isPooledWindow(view, w, h)) {
+      // More cells than pixels both ways: each pixel the strongest cell of its block, repainted
+      // where it changed and put back as the bounding box of those pixels.
+      let kept = pooled.current
+      if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
+      const { state, dirty } = paintPooled(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
+      kept.state = state
+      if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)
+    } else {
+      if (pooled.current) pooled.current.state = undefined
+      // The window at one raster cell per matrix cell (bounded: fewer cells than pixels one way),
+      // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
+      const raster = rasterize(sparse, view, h, w, rasterBuffer.current, special)
+      if (!rasterBuffer.current || rasterBuffer.current.length < raster.values.length) rasterBuffer.current = raster.values
+      const cache = cacheRef.current
+      cache.layerOf = undefined
+      cache.indicesOf = undefined
+      cache.imageOf = undefined
+      drawHeatmap(ctx, cache, raster.values, mapping, raster.rows, raster.cols, fullView(raster.rows, raster.cols), w, h, lut)
+    }
     if (special) {
       // A gap of the page background before the special row and column.
       ctx.fillStyle = isDark ? '#020617' : '#ffffff'
@@ -228,7 +245,7 @@ export function Heatmap(props: HeatmapProps) {
         }
       }
     }
-  }, [sparse, mapping, special, view, scheme, isDark, plotW, plotH, dpr, viewCols, viewRows, formatValue])
+  }, [sparse, mapping, special, view, scheme, isDark, lut, plotW, plotH, dpr, viewCols, viewRows, formatValue])
 
   // Overlay: hover crosshair, keyboard cursor, selection, drag rectangle. Cheap, redrawn per move.
   useLayoutEffect(() => {

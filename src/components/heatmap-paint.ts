@@ -456,6 +456,192 @@ export function drawHeatmap(ctx: CanvasRenderingContext2D, cache: DrawCache, val
 }
 
 // ---------------------------------------------------------------------------------------------
+// Pooled overview, repainted incrementally
+
+/** The stored cells of a matrix (parallel arrays, `nnz` of them), as a sparse matrix gives them. */
+export interface CellList {
+  readonly nnz: number
+  readonly row: ArrayLike<number>
+  readonly col: ArrayLike<number>
+  readonly value: ArrayLike<number>
+}
+
+/** A row and column whose values are multiplied by `factor` before pooling (the "(other)" line). */
+export interface SpecialLine {
+  row: number
+  col: number
+  factor: number
+}
+
+/**
+ * A device-size image of a window with more cells than pixels, kept between draws: each pixel
+ * holds the stored value of largest magnitude in its block. The next draw of the same window and
+ * size costs O(stored cells), not O(pixels): only pixels whose value or color changed are
+ * repainted, and the caller puts back only their bounding box.
+ */
+export interface PooledImage {
+  readonly width: number
+  readonly height: number
+  readonly window: CellWindow
+  readonly lut: Uint32Array
+  readonly special: SpecialLine | undefined
+  mapping: ColorMapping | null
+  /** Pooled value per pixel (0: no stored cell). */
+  readonly values: Float64Array
+  /** Scratch: the values being pooled in this draw, valid where stamp === gen. */
+  readonly next: Float64Array
+  readonly stamp: Uint32Array
+  gen: number
+  /** Pixels holding a stored cell after the last draw; `spare` is the buffer of the next draw's. */
+  touched: Int32Array
+  touchedCount: number
+  spare: Int32Array
+}
+
+export interface DirtyRect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+function sameSpecial(a: SpecialLine | undefined, b: SpecialLine | undefined): boolean {
+  return a === b || (!!a && !!b && a.row === b.row && a.col === b.col && a.factor === b.factor)
+}
+
+/** Whether the window has at least as many cells as pixels both ways (the pooled case). */
+export function isPooledWindow(view: CellWindow, w: number, h: number): boolean {
+  return view.r1 - view.r0 >= h && view.c1 - view.c0 >= w && w > 0 && h > 0
+}
+
+let colorScratch = new Uint32Array(0)
+let changedScratch = new Int32Array(0)
+let valueScratch = new Float64Array(0)
+
+/**
+ * Paints the pooled window of `cells` into `pixels` (w x h, packed RGBA), reusing `state` when it
+ * was made for the same size, window, LUT and special line (else starting over with every pixel
+ * painted). Pooling is rasterize's: a pixel keeps the first stored value unless a later one is
+ * larger in magnitude. Returns the state to keep and the rectangle of pixels that changed (null:
+ * none).
+ */
+export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): { state: PooledImage; dirty: DirtyRect | null } {
+  const size = w * h
+  let fresh = false
+  if (!state || state.width !== w || state.height !== h || state.lut !== lut || state.window.r0 !== view.r0 || state.window.r1 !== view.r1 || state.window.c0 !== view.c0 || state.window.c1 !== view.c1 || !sameSpecial(state.special, special)) {
+    state = {
+      width: w,
+      height: h,
+      window: { ...view },
+      lut,
+      special: special ? { ...special } : undefined,
+      mapping: null,
+      values: new Float64Array(size),
+      next: new Float64Array(size),
+      stamp: new Uint32Array(size),
+      gen: 0,
+      touched: new Int32Array(64),
+      touchedCount: 0,
+      spare: new Int32Array(64),
+    }
+    fresh = true
+  }
+  const { values, next, stamp } = state
+  const gen = (state.gen = (state.gen + 1) >>> 0 || 1)
+  if (gen === 1) stamp.fill(0)
+  const remap = fresh || state.mapping === null || state.mapping.min !== mapping.min || state.mapping.max !== mapping.max || state.mapping.unit !== mapping.unit || state.mapping.scale !== mapping.scale || state.mapping.scheme !== mapping.scheme
+  state.mapping = mapping
+  // 1. Pool this draw's cells into `next`, noting each pixel that gets one.
+  // Locals only in the hot loop: matrices of several shapes come through here.
+  const { r0, r1, c0, c1 } = view
+  const rk = h / (r1 - r0)
+  const ck = w / (c1 - c0)
+  const { nnz, row, col, value } = cells
+  const sRow = special ? special.row : -1
+  const sCol = special ? special.col : -1
+  const factor = special ? special.factor : 1
+  let touched = state.spare
+  let count = 0
+  for (let k = 0; k < nnz; k++) {
+    const r = row[k]!
+    const c = col[k]!
+    if (r < r0 || r >= r1 || c < c0 || c >= c1) continue
+    let v = value[k]!
+    if (r === sRow || c === sCol) v *= factor
+    const at = Math.floor((r - r0) * rk) * w + Math.floor((c - c0) * ck)
+    if (stamp[at] !== gen) {
+      stamp[at] = gen
+      next[at] = v
+      if (count === touched.length) {
+        const grown = new Int32Array(touched.length * 2)
+        grown.set(touched)
+        touched = grown
+      }
+      touched[count++] = at
+    } else {
+      const old = next[at]!
+      if (old === 0 || (v === v && Math.abs(v) > Math.abs(old))) next[at] = v
+    }
+  }
+  // 2. The pixels to repaint: every pixel at the start; else those whose value changed (or all
+  //    that hold a value when the color scale moved; empty pixels keep the empty color).
+  if (!fresh && changedScratch.length < state.touchedCount + count) changedScratch = new Int32Array(2 * (state.touchedCount + count))
+  const changed = changedScratch
+  let nChanged = 0
+  if (!fresh) {
+    const old = state.touched
+    for (let i = 0; i < state.touchedCount; i++) {
+      const p = old[i]!
+      if (stamp[p] === gen) continue
+      // Emptied since the last draw.
+      values[p] = 0
+      changed[nChanged++] = p
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const p = touched[i]!
+    const v = next[p]!
+    const before = values[p]!
+    if (remap || !(v === before || (v !== v && before !== before))) {
+      values[p] = v
+      if (!fresh) changed[nChanged++] = p
+    }
+  }
+  state.spare = state.touched
+  state.touched = touched
+  state.touchedCount = count
+  // 3. Colors, through the same arithmetic as a full paint.
+  if (fresh) {
+    paintCells(pixels.subarray(0, size), values, mapping, lut)
+    return { state, dirty: { x: 0, y: 0, w, h } }
+  }
+  if (nChanged === 0) return { state, dirty: null }
+  if (valueScratch.length < nChanged) {
+    valueScratch = new Float64Array(nChanged)
+    colorScratch = new Uint32Array(nChanged)
+  }
+  const vals = valueScratch.subarray(0, nChanged)
+  for (let i = 0; i < nChanged; i++) vals[i] = values[changed[i]!]!
+  const colors = colorScratch.subarray(0, nChanged)
+  paintCells(colors, vals, mapping, lut)
+  let x0 = w
+  let y0 = h
+  let x1 = -1
+  let y1 = -1
+  for (let i = 0; i < nChanged; i++) {
+    const p = changed[i]!
+    pixels[p] = colors[i]!
+    const y = (p / w) | 0
+    const x = p - y * w
+    if (x < x0) x0 = x
+    if (x > x1) x1 = x
+    if (y < y0) y0 = y
+    if (y > y1) y1 = y
+  }
+  return { state, dirty: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 } }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Geometry shared by pointer handling, the overlay and labels
 
 export interface PlotGeometry {

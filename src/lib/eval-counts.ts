@@ -481,6 +481,15 @@ export class SmallestK<T> {
     }
   }
 
+  get size(): number {
+    return this.heap.length
+  }
+
+  /** The largest item kept (the first to go), undefined when none is. */
+  get top(): T | undefined {
+    return this.heap[0]
+  }
+
   /** The items kept, smallest first. */
   sorted(): T[] {
     return this.heap.slice().sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0))
@@ -497,26 +506,30 @@ export function smallestK<T>(items: Iterable<T>, limit: number, before: (a: T, b
 
 /** The largest off-diagonal cells between real concepts (no "(none)" or "(other)"), largest first. */
 export function mostConfusedPairs(m: SparseMatrix & { rowIds: readonly string[]; colIds: readonly string[] }, limit: number): ConfusedPair[] {
+  const { nnz, row, col, value, rowIds, colIds } = m
   const rowSums = new Float64Array(m.rows)
-  for (let k = 0; k < m.nnz; k++) {
-    const r = m.row[k]!
-    rowSums[r] = rowSums[r]! + m.value[k]!
+  for (let k = 0; k < nnz; k++) {
+    const r = row[k]!
+    rowSums[r] = rowSums[r]! + value[k]!
   }
   // Largest first, ties row-major.
-  const before = (x: number, y: number) => m.value[x]! > m.value[y]! || (m.value[x] === m.value[y] && (m.row[x]! < m.row[y]! || (m.row[x] === m.row[y] && m.col[x]! < m.col[y]!)))
+  const before = (x: number, y: number) => value[x]! > value[y]! || (value[x] === value[y] && (row[x]! < row[y]! || (row[x] === row[y] && col[x]! < col[y]!)))
   const all: number[] = []
   const kept = new SmallestK(limit, before)
-  for (let k = 0; k < m.nnz; k++) {
-    if (m.value[k]! <= 0) continue
-    const a = m.rowIds[m.row[k]!]!
-    const p = m.colIds[m.col[k]!]!
-    if (a === p || a === NONE_ID || p === NONE_ID || a === OTHER_ID || p === OTHER_ID) continue
+  const isPseudo = (id: string) => id === NONE_ID || id === OTHER_ID
+  for (let k = 0; k < nnz; k++) {
+    const v = value[k]!
+    // A cell smaller than the smallest kept one cannot enter: skip the id checks.
+    if (!(v > 0) || (kept.size === limit && v < value[kept.top!]!)) continue
+    const a = rowIds[row[k]!]!
+    const p = colIds[col[k]!]!
+    if (a === p || isPseudo(a) || isPseudo(p)) continue
     if (limit === Infinity) all.push(k)
     else kept.offer(k)
   }
   const chosen = limit === Infinity ? all.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0)) : kept.sorted()
   return chosen.map((k) => {
-    const s = rowSums[m.row[k]!]!
-    return { actual: m.rowIds[m.row[k]!]!, predicted: m.colIds[m.col[k]!]!, count: m.value[k]!, share: s > 0 ? m.value[k]! / s : 0 }
+    const s = rowSums[row[k]!]!
+    return { actual: rowIds[row[k]!]!, predicted: colIds[col[k]!]!, count: value[k]!, share: s > 0 ? value[k]! / s : 0 }
   })
 }

@@ -188,19 +188,21 @@ export function rasterize(m: SparseMatrix, w: Window, maxRows: number, maxCols: 
 
 /** Stored values, optionally without one row and one column (the "(other)" lines), for the color scale. */
 export function valuesWithout(m: SparseMatrix, skipRow = -1, skipCol = -1): Float64Array {
-  if (skipRow < 0 && skipCol < 0) return m.value.subarray(0, m.nnz)
-  const out = new Float64Array(m.nnz)
+  const { nnz, row, col, value } = m
+  if (skipRow < 0 && skipCol < 0) return value.subarray(0, nnz)
+  const out = new Float64Array(nnz)
   let n = 0
-  for (let k = 0; k < m.nnz; k++) if (m.row[k] !== skipRow && m.col[k] !== skipCol) out[n++] = m.value[k]!
+  for (let k = 0; k < nnz; k++) if (row[k] !== skipRow && col[k] !== skipCol) out[n++] = value[k]!
   return out.subarray(0, n)
 }
 
 /** Largest |value| of the cells in one row or one column (-1 for none). */
 export function maxAbsOn(m: SparseMatrix, row: number, col: number): number {
+  const { nnz, row: rows, col: cols, value } = m
   let max = 0
-  for (let k = 0; k < m.nnz; k++) {
-    if (m.row[k] !== row && m.col[k] !== col) continue
-    const a = Math.abs(m.value[k]!)
+  for (let k = 0; k < nnz; k++) {
+    if (rows[k] !== row && cols[k] !== col) continue
+    const a = Math.abs(value[k]!)
     if (a > max) max = a
   }
   return max
