@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
-import { basePathFromEnv, routePreloads, spaFallback } from './server/vite-spa-plugin.ts'
+import { basePathFromEnv, prerenderExplorer, routePreloads, spaFallback } from './server/vite-spa-plugin.ts'
 import { precompress } from './server/precompress.ts'
 
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
     tailwindcss(),
     spaFallback(),
     routePreloads({ explore: ['src/routes/explore.tsx', 'src/routes/explore.index.tsx', 'src/api/operations.gen.json'] }),
+    prerenderExplorer({ entry: 'src/prerender.tsx' }),
     precompress(),
   ],
   build: {

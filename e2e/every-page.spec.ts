@@ -15,6 +15,8 @@ test('every page of the route tree is in the list these checks walk', () => {
 })
 
 async function settle(page: Page) {
+  // The app has rendered in place of any page the server prerendered (sent inert).
+  await expect(page.locator('#root > [inert]')).toHaveCount(0, { timeout: 30_000 })
   await expect(page.locator('h1').first()).toBeVisible({ timeout: 30_000 })
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
 }

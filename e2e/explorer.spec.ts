@@ -89,9 +89,30 @@ test('copy as curl matches the request the page sends', async ({ page, baseURL, 
   await again
 })
 
+test('the operation list is on the page before any script runs; the live list takes its place', async ({ browser, baseURL }) => {
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false })
+  try {
+    const page = await noScript.newPage()
+    await page.goto('./explore')
+    // The build rendered the page; the server sent it inside #root, inert until the app runs.
+    await expect(page.locator('#root > [inert] a[data-operation]').first()).toBeVisible()
+    expect(await page.locator('a[data-operation]').count()).toBe(227)
+    await expect(page.locator('#root > [inert]').getByText('227 operations')).toBeVisible()
+  } finally {
+    await noScript.close()
+  }
+})
+
+/** The app has rendered in place of the page the server sent (the prerendered explorer is inert). */
+async function expectLive(page: Page) {
+  await expect(page.locator('#root > [inert]')).toHaveCount(0, LOAD)
+}
+
 test('the operation list filters as you type and `/` focuses the search', async ({ page }) => {
   await page.goto('./explore')
+  await expectLive(page)
   await expect(page.getByText('227 operations')).toBeVisible(LOAD)
+  expect(await page.locator('a[data-operation]').count()).toBe(227)
   await page.locator('body').press('/')
   const box = page.getByLabel('Search operations')
   await expect(box).toBeFocused()

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApp, CONTENT_SECURITY_POLICY } from './app.ts'
@@ -363,5 +363,33 @@ describe('route preloads', () => {
     writeFileSync(path.join(dist.dir, 'route-preloads.json'), '{not json')
     const plain = await (await demoApp({ basePath: '/console/' }).app.request('/console/explore')).text()
     expect(plain).not.toContain('modulepreload')
+  })
+})
+
+describe('prerendered explorer', () => {
+  const PAGE = '<div data-testid="app-shell"><a href="/explore/ListModels" data-operation="ListModels">ListModels</a></div>'
+  beforeEach(() => {
+    mkdirSync(path.join(dist.dir, 'prerendered'), { recursive: true })
+    writeFileSync(path.join(dist.dir, 'prerendered', 'explore.html'), PAGE)
+  })
+
+  it('sends /explore with the build-time page inside #root, inert until the app replaces it', async () => {
+    const html = await (await demoApp().app.request('/explore')).text()
+    expect(html).toBe(INDEX_HTML.replace('<div id="root"></div>', `<div id="root"><div inert>${PAGE}</div></div>`))
+  })
+
+  it('only on the unfiltered explorer, and only in demo mode, where every visitor starts with the session it was rendered with', async () => {
+    const { app } = demoApp()
+    for (const url of ['/explore?q=models', '/explore/ListModels', '/', '/demo/app1/models']) {
+      expect(await (await app.request(url)).text(), url).not.toContain('data-operation')
+    }
+    const proxy = createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', logger: silentLogger })
+    expect(await (await proxy.request('/explore')).text()).not.toContain('data-operation')
+  })
+
+  it('serves the page as built when the build has no prerendered explorer', async () => {
+    dist.cleanup()
+    dist = makeDist()
+    expect(await (await demoApp().app.request('/explore')).text()).toBe(INDEX_HTML)
   })
 })

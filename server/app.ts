@@ -190,6 +190,7 @@ export function createApp(options: AppOptions): Hono {
     files,
     basePath,
     runtimeConfig,
+    prerendered: mode === 'demo',
   })
   app.get('*', (c) => {
     const { pathname } = new URL(c.req.url)

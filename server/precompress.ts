@@ -56,7 +56,7 @@ export function precompress(): Plugin {
   let config: ResolvedConfig
   return {
     name: 'clarifai-console:precompress',
-    apply: 'build',
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     configResolved(resolved) {
       config = resolved
     },

@@ -22,6 +22,12 @@ export interface StaticOptions {
   basePath: string
   /** What the server tells the page about itself, written into index.html (see withRuntimeConfig). */
   runtimeConfig?: object
+  /**
+   * Send the build's prerendered explorer inside `#root` of `/explore` (see withPrerendered). Only
+   * where every visitor starts with the demo's session, which it was rendered with: elsewhere the
+   * server cannot know whether the visitor has connected, and one who has not belongs on /connect.
+   */
+  prerendered?: boolean
 }
 
 const MIME: Record<string, string> = {
@@ -135,6 +141,18 @@ export function withModulePreloads(indexHtml: string, files: readonly string[]):
   return indexHtml.replace(/<\/head>/i, (end) => `  ${links}\n  ${end}`)
 }
 
+/** Written by the build (server/vite-spa-plugin.ts prerenderExplorer): `/explore` as HTML. */
+export const PRERENDERED_EXPLORER_FILE = 'prerendered/explore.html'
+
+/**
+ * The page's HTML inside its empty `#root`, so it shows before the scripts have run. Inert until
+ * then: nothing in it reacts yet, and nothing typed into it would survive main.tsx rendering the
+ * live app in its place.
+ */
+export function withPrerendered(indexHtml: string, pageHtml: string): string {
+  return indexHtml.replace('<div id="root"></div>', () => `<div id="root"><div inert>${pageHtml}</div></div>`)
+}
+
 /** FNV-1a: a cheap validator for the small, rewritten index.html. */
 function hashText(text: string): string {
   let hash = 0x811c9dc5
@@ -157,7 +175,7 @@ function hasUnsafeSegment(relative: string): boolean {
 }
 
 /** Serves the build: real files as they are, every other path as index.html (client-side routes). */
-export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOptions) {
+export function createStaticHandler({ files, basePath, runtimeConfig, prerendered = false }: StaticOptions) {
   let preloads: Promise<Record<string, string[]>> | undefined
   function routePreloads(): Promise<Record<string, string[]>> {
     preloads ??= (async () => {
@@ -170,6 +188,15 @@ export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOp
       }
     })()
     return preloads
+  }
+
+  let explorerHtml: Promise<string | undefined> | undefined
+  function prerenderedExplorer(): Promise<string | undefined> {
+    explorerHtml ??= files(PRERENDERED_EXPLORER_FILE).then(
+      (file) => file?.text(),
+      () => undefined,
+    )
+    return explorerHtml
   }
 
   async function serveIndex(request: Request, relative = ''): Promise<Response> {
@@ -185,6 +212,11 @@ export function createStaticHandler({ files, basePath, runtimeConfig }: StaticOp
     const segment = relative.split('/')[0]!
     const preload = segment === '' ? undefined : (await routePreloads())[segment]
     if (Array.isArray(preload)) html = withModulePreloads(html, preload.filter((file) => typeof file === 'string'))
+    // The explorer as prerendered: its full list, so not when the URL filters it (`?q=`).
+    if (prerendered && relative === 'explore' && new URL(request.url).search === '') {
+      const page = await prerenderedExplorer()
+      if (page) html = withPrerendered(html, page)
+    }
     const etag = `W/"${hashText(html)}-${file.version}"`
     const headers = new Headers({ 'content-type': MIME['.html']!, 'cache-control': REVALIDATE, etag })
     return notModified(request, etag, headers) ?? new Response(request.method === 'HEAD' ? null : html, { headers })

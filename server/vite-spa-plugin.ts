@@ -1,11 +1,17 @@
 // Build-time half of "works under any base path, deep links survive a reload" (see README).
 import { existsSync } from 'node:fs'
-import { copyFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Plugin, ResolvedConfig } from 'vite'
+import { pathToFileURL } from 'node:url'
+import type { ConfigEnv, Plugin, ResolvedConfig, UserConfig } from 'vite'
 import { normalizeBasePath } from './base-path.ts'
 import { DEMO_CONFIG, STATIC_CONFIG } from './runtime-config.ts'
-import { runtimeConfigTag } from './static.ts'
+import { PRERENDERED_EXPLORER_FILE, runtimeConfigTag } from './static.ts'
+
+/** The browser build (`vite build`), not the server-side one prerenderExplorer() runs. */
+export function isClientBuild(_config: UserConfig, env: ConfigEnv): boolean {
+  return env.command === 'build' && !env.isSsrBuild
+}
 
 /**
  * Vite's `base` from `BASE_PATH` ('/' when unset). Absolute, so index.html and its 404.html copy
@@ -37,7 +43,7 @@ export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plu
   let config: ResolvedConfig
   return {
     name: 'clarifai-console:spa-fallback',
-    apply: 'build',
+    apply: isClientBuild,
     configResolved(resolved) {
       config = resolved
       if (resolved.base === './' || resolved.base === '') {
@@ -80,7 +86,7 @@ export function routePreloads(modulesByPrefix: Record<string, string[]>): Plugin
   let config: ResolvedConfig
   return {
     name: 'clarifai-console:route-preloads',
-    apply: 'build',
+    apply: isClientBuild,
     configResolved(resolved) {
       config = resolved
     },
@@ -110,6 +116,67 @@ export function routePreloads(modulesByPrefix: Record<string, string[]>): Plugin
         preloads[prefix] = [...files]
       }
       this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: `${JSON.stringify(preloads)}\n` })
+    },
+  }
+}
+
+export interface PrerenderExplorerOptions {
+  /** A module exporting `renderExplorerPage(basepath, demoUserId): Promise<string>` (src/prerender.tsx). */
+  entry: string
+  /** The vite mode of the backend-less demo build, which no server serves and which skips this. */
+  demoMode?: string
+}
+
+/**
+ * The explorer's page (`/explore`) rendered to HTML at build time, as the app renders it for the
+ * built-in demo's session: the operations are known when the console is built. The server sends it
+ * inside `#root` (static.ts), so the list is on screen before the scripts have loaded; main.tsx
+ * then renders the live app in its place. The app is built once more for Node (vite's SSR build,
+ * into node_modules/.cache), imported, and run; any `<script>` it emits is dropped (the CSP allows
+ * no inline scripts, and the live app restores scrolling itself).
+ */
+export function prerenderExplorer({ entry, demoMode = 'demo' }: PrerenderExplorerOptions): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'clarifai-console:prerender-explorer',
+    apply: isClientBuild,
+    configResolved(resolved) {
+      config = resolved
+    },
+    writeBundle: {
+      sequential: true,
+      async handler(output) {
+        if (config.mode === demoMode) return
+        const outDir = output.dir ?? path.resolve(config.root, config.build.outDir)
+        const started = Date.now()
+        const ssrDir = path.join(config.root, 'node_modules/.cache/clarifai-console-prerender')
+        const { build } = await import('vite')
+        await build({
+          root: config.root,
+          configFile: config.configFile,
+          mode: config.mode,
+          base: config.base,
+          logLevel: 'warn',
+          build: {
+            ssr: entry,
+            outDir: ssrDir,
+            emptyOutDir: true,
+            copyPublicDir: false,
+            minify: false,
+            rolldownOptions: { output: { codeSplitting: false, entryFileNames: 'prerender-[hash].js' } },
+          },
+        })
+        const file = (await readdir(ssrDir)).find((name) => name.startsWith('prerender-') && name.endsWith('.js'))
+        if (!file) this.error(`prerenderExplorer: the server build of ${entry} wrote no bundle`)
+        const module = (await import(pathToFileURL(path.join(ssrDir, file)).href)) as {
+          renderExplorerPage: (basepath: string, demoUserId: string) => Promise<string>
+        }
+        const html = (await module.renderExplorerPage(config.base, DEMO_CONFIG.demoUserId)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+        if (!html.includes('data-operation=')) this.error('prerenderExplorer: the rendered page lists no operation')
+        await mkdir(path.dirname(path.join(outDir, PRERENDERED_EXPLORER_FILE)), { recursive: true })
+        await writeFile(path.join(outDir, PRERENDERED_EXPLORER_FILE), html)
+        config.logger.info(`prerendered /explore (${(html.length / 1024).toFixed(0)} kB) in ${Date.now() - started} ms`)
+      },
     },
   }
 }
