@@ -249,9 +249,19 @@ export function setEngineThreshold(e: CountEngine, t: number): void {
   e.version++
 }
 
+const layoutIds = new WeakMap<MatrixLayout, { rowIds: string[]; colIds: string[] }>()
+
+/** The row and column ids of count matrices on a layout: the same arrays at every threshold. */
+function countIds(layout: MatrixLayout): { rowIds: string[]; colIds: string[] } {
+  let ids = layoutIds.get(layout)
+  if (!ids) layoutIds.set(layout, (ids = { rowIds: layout.ids.slice(), colIds: [...layout.ids, NONE_ID] }))
+  return ids
+}
+
 /**
  * Counts at the engine's threshold on a layout: rows are the layout's ids, columns the same plus
- * a last (none) column. Cells folded into "(other)" add up.
+ * a last (none) column. Cells folded into "(other)" add up. The id arrays are shared by every
+ * count matrix of the layout (read only), so views can tell the rows did not change.
  */
 export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix & { colIds: string[]; rowIds: string[] } {
   const size = layout.ids.length
@@ -274,7 +284,8 @@ export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix 
     } else out.push(r, col, v)
   }
   for (const [key, v] of folded) out.push(Math.floor(key / cols), key % cols, v)
-  return { ...out.finish(size, cols), rowIds: layout.ids.slice(), colIds: [...layout.ids, NONE_ID] }
+  const { rowIds, colIds } = countIds(layout)
+  return { ...out.finish(size, cols), rowIds, colIds }
 }
 
 /**

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { bestF1Thresholds, cellInputsAtThreshold, ConceptLimitError, conceptStatsAtThreshold, NONE_ID, OTHER_ID, prepareEvaluation, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
 import { sparseFromDense, valueAt } from './sparse-matrix.ts'
 import {
+  alignedDifference,
   areaTable,
   binaryByConcept,
   buildMatrixView,
@@ -11,6 +12,7 @@ import {
   conceptApiFacts,
   conceptRows,
   conceptRowsAt,
+  countsAt,
   evaluationState,
   labelDistribution,
   layoutFor,
@@ -242,6 +244,39 @@ describe('conceptRows and checks', () => {
     expect(dog.apiRocAuc).toBe(0.9)
     expect(dog.curveAuc).toBeCloseTo(0.75)
     expect(dog.bestThreshold).not.toBeNull()
+  })
+})
+
+describe('alignedDifference', () => {
+  const labeled = (values: number[], rowIds: string[], colIds: string[]): LabeledMatrix => ({ ...sparseFromDense(Float64Array.from(values), rowIds.length, colIds.length), rowIds, colIds })
+  it('subtracts B from A on the lines both have, in A order, and names what only one side has', () => {
+    const a = labeled([1, 2, 0, 3, 4, 5, 6, 0, 7], ['x', 'y', 'z'], ['x', 'y', NONE_ID])
+    const b = labeled([4, 1, 2, 1, 9, 9], ['y', 'x', 'w'], ['y', 'x'])
+    const d = alignedDifference(a, b)
+    expect(d.rowIds).toEqual(['x', 'y'])
+    expect(d.colIds).toEqual(['x', 'y'])
+    // A(x,x)=1 - B(x,x)=1; A(x,y)=2 - B(x,y)=2; A(y,x)=3 - B(y,x)=1; A(y,y)=4 - B(y,y)=4.
+    expect([at(d, 'x', 'x'), at(d, 'x', 'y'), at(d, 'y', 'x'), at(d, 'y', 'y')]).toEqual([0, 0, 2, 0])
+    expect(d.nnz).toBe(1)
+    expect(d.onlyInA).toEqual(['z', NONE_ID])
+    expect(d.onlyInB).toEqual(['w'])
+  })
+
+  it('follows the counts as the threshold moves, aligning the same id arrays once', () => {
+    const evA = prepareEvaluation(small)
+    const evB = prepareEvaluation({ ...small, test_set: small.test_set!.slice(1) })
+    const order = ['dog', 'cat', 'bird']
+    const a1 = countsAt(evA, 0.5, order)
+    const b1 = countsAt(evB, 0.5, order)
+    const first = alignedDifference(a1, b1)
+    const a2 = countsAt(evA, 0.95, order)
+    const b2 = countsAt(evB, 0.95, order)
+    expect(a2.rowIds).toBe(a1.rowIds)
+    const second = alignedDifference(a2, b2)
+    expect(second.rowIds).toBe(first.rowIds)
+    // in1 (cat, cat 0.9) is only in A: at 0.5 A has one more (cat, cat) than B.
+    expect(at(first, 'cat', 'cat')).toBe(1)
+    expect(at(second, 'cat', 'cat')).toBe(0)
   })
 })
 

@@ -32,7 +32,7 @@ import {
   type PreparedEvaluation,
   type ThresholdStats,
 } from './eval-metrics.ts'
-import { lineTotals, normalizeSparse, valueAt, type LineTotals, type SparseMatrix } from './sparse-matrix.ts'
+import { lineTotals, normalizeSparse, subtractSparse, valueAt, type LineTotals, type SparseMatrix } from './sparse-matrix.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Status
@@ -211,6 +211,72 @@ export function buildMatrixView(ev: PreparedEvaluation, metrics: EvalMetricsWire
     other: matrix.rowIds.indexOf(OTHER_ID),
     ignored,
   }
+}
+
+interface Alignment {
+  rowIds: string[]
+  colIds: string[]
+  rowMapA: Int32Array
+  colMapA: Int32Array
+  rowMapB: Int32Array
+  colMapB: Int32Array
+  onlyInA: string[]
+  onlyInB: string[]
+}
+
+function align(idsA: readonly string[], idsB: readonly string[]): { ids: string[]; mapA: Int32Array; mapB: Int32Array } {
+  const inB = new Map(idsB.map((id, k) => [id, k]))
+  const mapA = new Int32Array(idsA.length).fill(-1)
+  const mapB = new Int32Array(idsB.length).fill(-1)
+  const ids: string[] = []
+  idsA.forEach((id, k) => {
+    const kb = inB.get(id)
+    if (kb === undefined) return
+    mapA[k] = ids.length
+    mapB[kb] = ids.length
+    ids.push(id)
+  })
+  return { ids, mapA, mapB }
+}
+
+const alignments = new WeakMap<readonly string[], WeakMap<readonly string[], WeakMap<readonly string[], WeakMap<readonly string[], Alignment>>>>()
+
+/** The lines A and B share, kept per set of id arrays: count matrices of one layout share theirs, so a threshold step aligns nothing again. */
+function alignmentOf(a: LabeledMatrix, b: LabeledMatrix): Alignment {
+  const level = <K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V => {
+    let v = map.get(key)
+    if (v === undefined) map.set(key, (v = make()))
+    return v
+  }
+  const byColA = level(alignments, a.rowIds, () => new WeakMap())
+  const byRowB = level(byColA, a.colIds, () => new WeakMap())
+  const byColB = level(byRowB, b.rowIds, () => new WeakMap())
+  return level(byColB, b.colIds, () => {
+    const rows = align(a.rowIds, b.rowIds)
+    const cols = align(a.colIds, b.colIds)
+    const aIds = new Set([...a.rowIds, ...a.colIds])
+    const bIds = new Set([...b.rowIds, ...b.colIds])
+    return {
+      rowIds: rows.ids,
+      colIds: cols.ids,
+      rowMapA: rows.mapA,
+      colMapA: cols.mapA,
+      rowMapB: rows.mapB,
+      colMapB: cols.mapB,
+      onlyInA: [...aIds].filter((id) => !bIds.has(id)),
+      onlyInB: [...bIds].filter((id) => !aIds.has(id)),
+    }
+  })
+}
+
+/**
+ * A minus B on the rows and columns both have (matched by id, in A's order), sparse: O(cells of A
+ * and B). What only one side has is listed so the panel can say what was left out.
+ */
+export function alignedDifference(a: LabeledMatrix, b: LabeledMatrix): LabeledMatrix & { onlyInA: string[]; onlyInB: string[] } {
+  const al = alignmentOf(a, b)
+  const m = subtractSparse(a, b, al.rowMapA, al.colMapA, al.rowMapB, al.colMapB, al.rowIds.length, al.colIds.length)
+  return { ...m, rowIds: al.rowIds, colIds: al.colIds, onlyInA: al.onlyInA, onlyInB: al.onlyInB }
 }
 
 /** Largest matrix offered as a dense CSV (rows x cols cells); bigger ones export their non-zero cells. */

@@ -2,8 +2,8 @@ import { useMemo } from 'react'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
 import { conceptStatsDelta, type ConceptStatsDelta, type PreparedEvaluation, type ThresholdStats } from '@/lib/eval-metrics.ts'
-import { buildMatrixView, exactCell, idLabel, sparseCsv, type LabeledMatrix, type MatrixMode, type MatrixView } from '@/lib/eval-view.ts'
-import { subtractSparse } from '@/lib/sparse-matrix.ts'
+import { alignedDifference, buildMatrixView, exactCell, type MatrixMode, type MatrixView } from '@/lib/eval-view.ts'
+import { CellsCsvButton, useMatrixLabels } from './matrix-parts.tsx'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
 import { buttonClass, fmt3, Note } from './ui.tsx'
@@ -34,8 +34,7 @@ function signed(v: number, digits: number, percent = false): string {
 export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, concepts, top, scale, statsA, statsB, fileBase }: ComparePanelProps) {
   const viewB = useMemo(() => buildMatrixView(evB, metricsB, { mode, threshold, concepts, top }), [evB, metricsB, mode, threshold, concepts, top])
   const diff = useMemo(() => alignedDifference(viewA.matrix, viewB.matrix), [viewA.matrix, viewB.matrix])
-  const rowLabels = useMemo(() => diff.rowIds.map((id) => idLabel(evA, id)), [evA, diff.rowIds])
-  const colLabels = useMemo(() => diff.colIds.map((id) => idLabel(evA, id)), [evA, diff.colIds])
+  const { rowLabels, colLabels } = useMatrixLabels(evA, diff)
   const deltas = useMemo(() => (statsA && statsB ? conceptStatsDelta(statsA.concepts, statsB.concepts).sort((a, b) => Math.abs(b.f1) - Math.abs(a.f1) || a.name.localeCompare(b.name)) : []), [statsA, statsB])
   const kind = viewA.valueKind
   const digits = kind === 'count' ? 0 : 3
@@ -78,11 +77,7 @@ export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, conce
         formatExact={exact}
         showShares={false}
         fileName={`${fileBase}-a-minus-b`}
-        toolbar={
-          <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-a-minus-b-${mode}-cells.csv`, sparseCsv(diff, ['actual_id', 'predicted_id', 'a_minus_b']))}>
-            Non-zero cells CSV
-          </button>
-        }
+        toolbar={<CellsCsvButton matrix={diff} fileName={`${fileBase}-a-minus-b-${mode}-cells.csv`} header={['actual_id', 'predicted_id', 'a_minus_b']} />}
       />
       {deltas.length > 0 ? (
         <div className="space-y-2">
@@ -99,39 +94,6 @@ export function ComparePanel({ evA, evB, metricsB, viewA, mode, threshold, conce
       )}
     </div>
   )
-}
-
-/**
- * A minus B on the rows and columns both have (matched by id, in A's order), sparse: O(cells of A
- * and B). What only one side has is listed so the panel can say what was left out.
- */
-export function alignedDifference(a: LabeledMatrix, b: LabeledMatrix): LabeledMatrix & { onlyInA: string[]; onlyInB: string[] } {
-  const bRow = new Map(b.rowIds.map((id, k) => [id, k]))
-  const bCol = new Map(b.colIds.map((id, k) => [id, k]))
-  const rowMapA = new Int32Array(a.rows).fill(-1)
-  const colMapA = new Int32Array(a.cols).fill(-1)
-  const rowMapB = new Int32Array(b.rows).fill(-1)
-  const colMapB = new Int32Array(b.cols).fill(-1)
-  const rowIds: string[] = []
-  const colIds: string[] = []
-  a.rowIds.forEach((id, k) => {
-    const kb = bRow.get(id)
-    if (kb === undefined) return
-    rowMapA[k] = rowIds.length
-    rowMapB[kb] = rowIds.length
-    rowIds.push(id)
-  })
-  a.colIds.forEach((id, k) => {
-    const kb = bCol.get(id)
-    if (kb === undefined) return
-    colMapA[k] = colIds.length
-    colMapB[kb] = colIds.length
-    colIds.push(id)
-  })
-  const m = subtractSparse(a, b, rowMapA, colMapA, rowMapB, colMapB, rowIds.length, colIds.length)
-  const aIds = new Set([...a.rowIds, ...a.colIds])
-  const bIds = new Set([...b.rowIds, ...b.colIds])
-  return { ...m, rowIds, colIds, onlyInA: [...aIds].filter((id) => !bIds.has(id)), onlyInB: [...bIds].filter((id) => !aIds.has(id)) }
 }
 
 function Delta({ v }: { v: number }) {

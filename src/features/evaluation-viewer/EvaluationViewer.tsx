@@ -33,7 +33,7 @@ import { buttonClass, Note, Panel, ProblemPanel } from './ui.tsx'
 
 const DEFAULT_CURVES = 3
 
-// A threshold step re-renders only the panels whose props it changes.
+// A threshold step re-renders only the panels whose props it changes (LabelsPanel memoizes its own).
 const ConceptTableMemo = memo(ConceptTable)
 const DetectionPanelMemo = memo(DetectionPanel)
 const SummaryCardsMemo = memo(SummaryCards)
@@ -42,8 +42,6 @@ const MatrixPanelMemo = memo(MatrixPanel)
 const ConfusedPairsMemo = memo(ConfusedPairs)
 const SelectionDetailsMemo = memo(SelectionDetails)
 const CurvesPanelMemo = memo(CurvesPanel)
-const LabelDistributionMemo = memo(LabelDistribution)
-const CooccurrenceMemo = memo(Cooccurrence)
 const ComparePanelMemo = memo(ComparePanel)
 
 /** A function of stable identity that always calls the latest `fn` (for memoized panels' props). */
@@ -332,10 +330,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
 
       <div className="grid gap-8 lg:grid-cols-2">
         <Panel id="labels" title="Label distribution">
-          <LabelDistributionMemo ev={ev} metrics={clean} fileBase={fileBase} />
+          <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
         </Panel>
         <Panel id="cooccurrence" title="Co-occurrence">
-          <CooccurrenceMemo ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
+          <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
         </Panel>
       </div>
 

@@ -4,7 +4,8 @@ import { downloadText } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
 import { toCsv } from '@/lib/csv.ts'
 import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { cooccurrenceMatrix, exactCell, idLabel, labelDistribution, sparseCsv } from '@/lib/eval-view.ts'
+import { cooccurrenceMatrix, exactCell, labelDistribution } from '@/lib/eval-view.ts'
+import { CellsCsvButton, useMatrixLabels } from './matrix-parts.tsx'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
 import { buttonClass } from './ui.tsx'
@@ -42,8 +43,7 @@ export const LabelDistribution = memo(function LabelDistribution({ ev, metrics, 
 /** Test inputs whose ground truth holds both concepts, in the matrix's concept order. Memoized like the labels. */
 export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, top, scale, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; concepts: readonly string[]; top: number | undefined; scale: MatrixScale; fileBase: string }) {
   const dense = useMemo(() => cooccurrenceMatrix(ev, metrics, concepts, top), [ev, metrics, concepts, top])
-  const rowLabels = useMemo(() => dense.rowIds.map((id) => idLabel(ev, id)), [ev, dense.rowIds])
-  const colLabels = useMemo(() => dense.colIds.map((id) => idLabel(ev, id)), [ev, dense.colIds])
+  const { rowLabels, colLabels } = useMatrixLabels(ev, dense)
   if (!metrics.cooccurrence_matrix) return <p className="text-sm text-slate-500">No co-occurrence matrix was sent.</p>
   return (
     <Heatmap
@@ -60,11 +60,7 @@ export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, 
       formatValue={(v) => v.toLocaleString('en')}
       formatExact={exactCell(dense)}
       fileName={`${fileBase}-cooccurrence`}
-      toolbar={
-        <button type="button" className={buttonClass} onClick={() => downloadText(`${fileBase}-cooccurrence-cells.csv`, sparseCsv(dense, ['concept_id', 'with_concept_id', 'count']))}>
-          Non-zero cells CSV
-        </button>
-      }
+      toolbar={<CellsCsvButton matrix={dense} fileName={`${fileBase}-cooccurrence-cells.csv`} header={['concept_id', 'with_concept_id', 'count']} />}
     />
   )
 })

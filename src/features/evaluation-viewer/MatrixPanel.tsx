@@ -2,10 +2,11 @@ import { useId, useMemo, useState } from 'react'
 import { Heatmap, type HeatmapCell } from '@/components/Heatmap.tsx'
 import { downloadText } from '@/components/DataTable.tsx'
 import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { exactCell, idLabel, matrixCsv, MAX_DENSE_EXPORT_CELLS, sparseCsv, type LabeledMatrix, type MatrixView } from '@/lib/eval-view.ts'
+import { exactCell, matrixCsv, MAX_DENSE_EXPORT_CELLS, type LabeledMatrix, type MatrixView } from '@/lib/eval-view.ts'
 import { encodeMatrixUint64Flat } from '@/lib/matrix-uint64.ts'
 import { valueAt } from '@/lib/sparse-matrix.ts'
 import { MODES, ORDERS, SCALES, type MatrixMode, type MatrixOrder, type MatrixScale } from './search.ts'
+import { CellsCsvButton, useMatrixLabels } from './matrix-parts.tsx'
 import type { OnSearch } from './types.ts'
 import { buttonClass, Datalist, inputClass, Note, selectClass } from './ui.tsx'
 
@@ -51,11 +52,7 @@ interface MatrixPanelProps {
 /** The confusion matrix: its controls, the heatmap and its exports. */
 export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasTests, selected, focusCell, onSelectCell, onSearch, fileBase, isTable }: MatrixPanelProps) {
   const { matrix, valueKind, counts } = view
-  // Labels depend on the layout only: the same arrays across threshold steps keep them cached.
-  const rowKey = matrix.rowIds.join('\u0000')
-  const rowLabels = useMemo(() => matrix.rowIds.map((id) => idLabel(ev, id)), [ev, rowKey]) // eslint-disable-line react-hooks/exhaustive-deps
-  const colKey = matrix.colIds.length
-  const colLabels = useMemo(() => matrix.colIds.map((id) => idLabel(ev, id)), [ev, rowKey, colKey]) // eslint-disable-line react-hooks/exhaustive-deps
+  const { rowLabels, colLabels } = useMatrixLabels(ev, matrix)
   const format = useMemo(() => formatByKind(valueKind), [valueKind])
   const exact = useMemo(() => exactCell(matrix), [matrix])
   const isDenseExportable = matrix.rows * matrix.cols <= MAX_DENSE_EXPORT_CELLS
@@ -87,7 +84,6 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
 
   const suffix = `${mode}${valueKind === 'probability' ? '' : `-t${threshold.toFixed(2)}`}${top !== undefined ? `-top${top}` : ''}`
   const handleCsv = () => downloadText(`${fileBase}-matrix-${suffix}.csv`, matrixCsv(matrix, exact))
-  const handleSparseCsv = () => downloadText(`${fileBase}-matrix-${suffix}-cells.csv`, sparseCsv(matrix))
   const handleUint64 = () => {
     // Every count at the threshold in the current concept order and top-N, (none) column last.
     if (!counts || !isCountsExportable) return
@@ -220,9 +216,7 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
         fileName={`${fileBase}-matrix`}
         toolbar={
           <>
-            <button type="button" className={buttonClass} onClick={handleSparseCsv} title="One line per non-zero cell: actual id, predicted id, value. Any size.">
-              Non-zero cells CSV
-            </button>
+            <CellsCsvButton matrix={matrix} fileName={`${fileBase}-matrix-${suffix}-cells.csv`} title="One line per non-zero cell: actual id, predicted id, value. Any size." />
             <button
               type="button"
               className={buttonClass}
