@@ -1,18 +1,24 @@
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' })
-const exactFormat = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' })
-const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const integerFormat = new Intl.NumberFormat('en')
+/** Made on first use: building Intl formatters costs milliseconds that every page's start would pay. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
+const dateFormat = lazy(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }))
+const exactFormat = lazy(() => new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' }))
+const relativeFormat = lazy(() => new Intl.RelativeTimeFormat('en', { numeric: 'auto' }))
+const integerFormat = lazy(() => new Intl.NumberFormat('en'))
 
 /** A calendar date for an RFC 3339 timestamp; the raw text when it does not parse. */
 export function formatDate(timestamp: string): string {
   const time = Date.parse(timestamp)
-  return Number.isNaN(time) ? timestamp : dateFormat.format(time)
+  return Number.isNaN(time) ? timestamp : dateFormat().format(time)
 }
 
 /** The full instant in UTC, for hover titles. */
 export function formatExactTime(timestamp: string): string {
   const time = Date.parse(timestamp)
-  return Number.isNaN(time) ? timestamp : `${exactFormat.format(time)} (${timestamp})`
+  return Number.isNaN(time) ? timestamp : `${exactFormat().format(time)} (${timestamp})`
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -30,7 +36,7 @@ export function formatRelativeTime(timestamp: string, now = Date.now()): string 
   if (Number.isNaN(time)) return timestamp
   const delta = time - now
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(delta) >= ms) return relativeFormat.format(Math.round(delta / ms), unit)
+    if (Math.abs(delta) >= ms) return relativeFormat().format(Math.round(delta / ms), unit)
   }
   return 'just now'
 }
@@ -41,7 +47,7 @@ export function formatRelativeTime(timestamp: string, now = Date.now()): string 
  */
 export function formatCount(value: string | number | undefined | null): string {
   if (value === undefined || value === null || value === '') return '—'
-  if (typeof value === 'number') return Number.isFinite(value) ? integerFormat.format(value) : String(value)
+  if (typeof value === 'number') return Number.isFinite(value) ? integerFormat().format(value) : String(value)
   if (!/^-?\d+$/.test(value)) return value
   const negative = value.startsWith('-')
   const digits = (negative ? value.slice(1) : value).replace(/^0+(?=\d)/, '')
