@@ -1,6 +1,7 @@
 // First paint in Chromium, measured side by side from one server: the console's explorer against
 // Swagger UI (swagger-ui-dist) on the same openapi.json, time until the first operation is on
-// screen; and the model page's LCP against its FCP, as is and with the CPU slowed 4x.
+// screen; and the model page's LCP against its FCP, as is and with the CPU slowed 4x. The server
+// runs in demo mode, where /explore arrives with the build's prerendered page in it.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -149,7 +149,9 @@ export function prerenderExplorer({ entry, demoMode = 'demo' }: PrerenderExplore
         if (config.mode === demoMode) return
         const outDir = output.dir ?? path.resolve(config.root, config.build.outDir)
         const started = Date.now()
-        const ssrDir = path.join(config.root, 'node_modules/.cache/clarifai-console-prerender')
+        // Its own folder per build (two builds may run at once), inside the project so the bundle's
+        // imports of react and the rest resolve from node_modules.
+        const ssrDir = path.join(config.root, 'node_modules/.cache/clarifai-console-prerender', `${process.pid}-${Date.now()}`)
         const { build } = await import('vite')
         await build({
           root: config.root,
@@ -175,6 +177,7 @@ export function prerenderExplorer({ entry, demoMode = 'demo' }: PrerenderExplore
         if (!html.includes('data-operation=')) this.error('prerenderExplorer: the rendered page lists no operation')
         await mkdir(path.dirname(path.join(outDir, PRERENDERED_EXPLORER_FILE)), { recursive: true })
         await writeFile(path.join(outDir, PRERENDERED_EXPLORER_FILE), html)
+        await rm(ssrDir, { recursive: true, force: true })
         config.logger.info(`prerendered /explore (${(html.length / 1024).toFixed(0)} kB) in ${Date.now() - started} ms`)
       },
     },
