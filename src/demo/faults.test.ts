@@ -72,6 +72,16 @@ describe('path patterns', () => {
     expect(matchesPath(spec('path=/v2/a.b,error=1'), '/v2/aXb')).toBe(false)
   })
 
+  it('aims a fault at requests with one query parameter, on its path', () => {
+    const trend = spec('path=**/versions,query=per_page=101,error=1')
+    expect(matchesPath(trend, '/v2/users/demo/apps/main/models/m/versions', '?sort_by_created_at=true&per_page=101')).toBe(true)
+    expect(matchesPath(trend, '/v2/users/demo/apps/main/models/m/versions', '?per_page=1010')).toBe(false)
+    expect(matchesPath(trend, '/v2/users/demo/apps/main/models/m/versions', '')).toBe(false)
+    expect(matchesPath(trend, '/v2/users/demo/apps/main/models/m', '?per_page=101')).toBe(false)
+    expect(matchesPath(spec('query=page=2,error=1'), '/anything', '?page=2')).toBe(true)
+    for (const bad of ['query=page', 'query=a=1&b=2', 'query==1']) expect(() => parseFaults(bad), bad).toThrow(FaultSyntaxError)
+  })
+
   it('faults every path without a pattern', () => {
     expect(matchesPath(spec('error=1'), '/anything')).toBe(true)
   })

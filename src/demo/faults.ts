@@ -13,6 +13,9 @@
 //   path=PATTERN    only requests whose path matches are faulted, the others pass untouched:
 //                   `*` stands for any run of characters within one path segment, `**` for any
 //                   run at all (`path=/v2/users/*/apps/*/models/*/output_info`, `path=**/inputs`)
+//   query=K=V       only requests whose query string has the parameter `K=V` (as sent, URL-encoded)
+//                   are faulted: two parts of a page that ask one path with different parameters
+//                   fail apart (`path=**/versions,query=per_page=101`)
 //
 // Rates are spread evenly, not drawn: with error=0.25 exactly every 4th request fails (requests
 // counted per fault spec string and handler instance), so tests are deterministic. `none` or an
@@ -28,6 +31,8 @@ export interface FaultSpec {
   notfound: number
   /** Only paths this matches are faulted; undefined: every path. */
   path?: RegExp
+  /** Only requests with this `key=value` query parameter are faulted; undefined: any query. */
+  query?: string
 }
 
 export const NO_FAULTS: FaultSpec = { latencyMin: 0, latencyMax: 0, error: 0, throttle: 0, malformed: 0, drop: 0, notfound: 0 }
@@ -42,9 +47,13 @@ export function pathPattern(glob: string): RegExp {
   return new RegExp(`^${source}$`)
 }
 
-/** Whether a request to `pathname` falls under the spec's path pattern (every path without one). */
-export function matchesPath(spec: FaultSpec, pathname: string): boolean {
-  return spec.path === undefined || spec.path.test(pathname)
+/**
+ * Whether a request to `pathname` falls under the spec's path pattern (every path without one)
+ * and, with `search` (the URL's `?…`), has its query parameter.
+ */
+export function matchesPath(spec: FaultSpec, pathname: string, search = ''): boolean {
+  if (spec.path !== undefined && !spec.path.test(pathname)) return false
+  return spec.query === undefined || search.replace(/^\?/, '').split('&').includes(spec.query)
 }
 
 export class FaultSyntaxError extends Error {}
@@ -98,8 +107,12 @@ export function parseFaults(text: string | undefined | null): FaultSpec {
       case 'path':
         spec.path = pathPattern(value)
         break
+      case 'query':
+        if (!/^[^&=]+=[^&]*$/.test(value)) throw new FaultSyntaxError(`query: expected one key=value parameter, got "${value}"`)
+        spec.query = value
+        break
       default:
-        throw new FaultSyntaxError(`unknown fault "${key}" (known: latency, error, notfound, throttle, malformed, drop, path)`)
+        throw new FaultSyntaxError(`unknown fault "${key}" (known: latency, error, notfound, throttle, malformed, drop, path, query)`)
     }
   }
   return spec

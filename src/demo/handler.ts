@@ -219,7 +219,7 @@ export function createDemoApi(options: DemoApiOptions = {}): FetchHandler {
       }
       key = `header:${header}`
     }
-    if (!hasFaults(spec) || !matchesPath(spec, pathname)) return serve(request, reqId, url, pathname, match)
+    if (!hasFaults(spec) || !matchesPath(spec, pathname, url.search)) return serve(request, reqId, url, pathname, match)
     const { action, latency } = faultState.next(key, spec)
     if (latency > 0) await sleep(latency)
     switch (action) {
