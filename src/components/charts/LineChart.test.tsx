@@ -50,6 +50,32 @@ describe('LineChart', () => {
     expect(screen.getByRole('img')).toBeTruthy()
   })
 
+  it('makes each listed x one link over its points, with given ticks and its own table view', async () => {
+    const { container } = render(
+      <LineChart
+        title="Scores"
+        series={series}
+        xLabel="Version"
+        yLabel="Score"
+        xTicks={[1, 2, 3]}
+        formatX={(x) => `v${x}`}
+        xLinks={[1, 3].map((x) => ({ x, wrap: (mark) => <a href={`#v${x}`} aria-label={`Version ${x}`}>{mark}</a> }))}
+        tableView={<p>Versions table</p>}
+      />,
+    )
+    // Links inside an image would be hidden from assistive technology: the chart becomes a group.
+    expect(screen.queryByRole('img')).toBeNull()
+    const chart = screen.getByRole('group', { name: /^Scores: 2 series/ })
+    expect(within(chart).getAllByRole('link').map((a) => a.getAttribute('aria-label'))).toEqual(['Version 1', 'Version 3'])
+    expect(within(chart).getByRole('link', { name: 'Version 3' }).querySelector('rect')).toBeTruthy()
+    // Every point is drawn as a dot, not only single-point series.
+    expect(container.querySelectorAll('[data-dots="train_loss"] circle')).toHaveLength(3)
+    expect([...container.querySelectorAll('svg text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['v1', 'v2', 'v3']))
+    await userEvent.click(screen.getByRole('button', { name: 'View as table' }))
+    expect(screen.getByText('Versions table')).toBeTruthy()
+    expect(screen.queryByRole('table')).toBeNull()
+  })
+
   it('says when there is nothing to draw', () => {
     render(<LineChart title="Loss" series={[{ name: 'loss', points: [] }]} xLabel="Step" yLabel="Loss" />)
     expect(screen.getByText('No points to draw.')).toBeTruthy()

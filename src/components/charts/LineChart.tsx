@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { AxisTitles, BottomTicks, formatTick, niceTicks, ValueGrid } from './axes.tsx'
 import { ScrollRegion } from '../ScrollRegion.tsx'
 
@@ -22,6 +22,16 @@ interface LineChartProps {
   width?: number
   height?: number
   formatY?: (value: number) => string
+  /** Where to put the x ticks (whole numbers for an ordinal axis); round values by default. */
+  xTicks?: readonly number[]
+  formatX?: (value: number) => string
+  /**
+   * Makes each listed x a link: a column over the plot at that x, one tab stop per x (not per
+   * point), given to `wrap` to put in a link. The chart is then a group of links, not an image.
+   */
+  xLinks?: ReadonlyArray<{ x: number; wrap: (mark: ReactNode) => ReactNode }>
+  /** What "View as table" shows instead of the points table (a table with the links). */
+  tableView?: ReactNode
 }
 
 // Distinguishable in light and dark themes, and in the usual colour-vision deficiencies; series
@@ -34,7 +44,7 @@ const MARGIN = { top: 12, right: 16, bottom: 40, left: 56 }
  * A small SVG line chart with axes, ticks and a legend, and a "view as table" alternative that
  * lists every point exactly. For curves of up to a few thousand points; not for dense heatmaps.
  */
-export function LineChart({ title, series, xLabel, yLabel, width = 640, height = 260, formatY = defaultFormat }: LineChartProps) {
+export function LineChart({ title, series, xLabel, yLabel, width = 640, height = 260, formatY = defaultFormat, xTicks: givenXTicks, formatX, xLinks, tableView }: LineChartProps) {
   const [isTable, setIsTable] = useState(false)
   const tableId = useId()
   const drawn = series.filter((s) => s.points.length > 0)
@@ -44,7 +54,7 @@ export function LineChart({ title, series, xLabel, yLabel, width = 640, height =
   }
   const xs = extent(all.map((p) => p.x))
   const ys = extent(all.map((p) => p.y))
-  const xTicks = niceTicks(xs[0], xs[1], 6)
+  const xTicks = givenXTicks ?? niceTicks(xs[0], xs[1], 6)
   const yTicks = niceTicks(ys[0], ys[1], 5)
   const x0 = Math.min(xs[0], xTicks[0] ?? xs[0])
   const x1 = Math.max(xs[1], xTicks.at(-1) ?? xs[1])
@@ -73,14 +83,14 @@ export function LineChart({ title, series, xLabel, yLabel, width = 640, height =
       </div>
       {isTable ? (
         <div id={tableId}>
-          <PointsTable title={title} series={drawn} xLabel={xLabel} formatY={formatY} />
+          {tableView ?? <PointsTable title={title} series={drawn} xLabel={xLabel} formatY={formatY} />}
         </div>
       ) : (
         <>
-          <svg id={tableId} role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl text-slate-500">
+          <svg id={tableId} role={xLinks ? 'group' : 'img'} aria-label={summary} viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl text-slate-500">
             <title>{summary}</title>
             <ValueGrid ticks={yTicks} y={sy} box={box} format={formatY} />
-            <BottomTicks ticks={xTicks} x={sx} box={box} />
+            <BottomTicks ticks={xTicks} x={sx} box={box} format={formatX} />
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={height - MARGIN.bottom} y2={height - MARGIN.bottom} stroke="currentColor" />
             <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={height - MARGIN.bottom} stroke="currentColor" />
             <AxisTitles xLabel={xLabel} yLabel={yLabel} box={box} height={height} />
@@ -97,8 +107,22 @@ export function LineChart({ title, series, xLabel, yLabel, width = 640, height =
               />
             ))}
             {drawn.map((s, i) =>
-              s.points.length === 1 ? <circle key={`${s.name}-dot`} cx={sx(s.points[0]?.x ?? 0)} cy={sy(s.points[0]?.y ?? 0)} r={3} fill={COLORS[i % COLORS.length]} /> : null,
+              s.points.length === 1 || xLinks ? (
+                <g key={`${s.name}-dots`} data-dots={s.name}>
+                  {s.points.map((p) => (
+                    <circle key={p.x} cx={round(sx(p.x))} cy={round(sy(p.y))} r={3} fill={COLORS[i % COLORS.length]} />
+                  ))}
+                </g>
+              ) : null,
             )}
+            {xLinks?.map(({ x, wrap }) => {
+              const half = Math.max(3, Math.min(24, plotW / Math.max(1, xLinks.length) / 2))
+              return (
+                <g key={`link-${x}`}>
+                  {wrap(<rect x={sx(x) - half} y={MARGIN.top} width={half * 2} height={plotH} fill="transparent" className="hover:fill-blue-500/10" />)}
+                </g>
+              )
+            })}
           </svg>
           {drawn.length > 1 && (
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
