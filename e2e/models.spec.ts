@@ -169,9 +169,76 @@ test('the version page issues its requests in one wave', async ({ page }) => {
 test('the model page issues its requests in one wave', async ({ page }) => {
   const model = await apiWave(page, SCENES, async () => {
     await expect(page.getByRole('table', { name: 'versions' })).toBeVisible(BOOT)
+    await expect(page.getByTestId('version-trends')).toBeVisible(BOOT)
   })
-  expect(model.started).toHaveLength(4)
+  // The model, its output info, the model types, the versions list and the versions' trend.
+  expect(model.started).toHaveLength(5)
+  expect(model.started.filter((path) => path.endsWith('/models/scenes-classifier/versions'))).toHaveLength(2)
   expect(model.late).toEqual([])
+})
+
+interface VersionWire {
+  id: string
+  metrics?: { id?: string; status?: { code?: number }; summary?: Record<string, number> }
+}
+
+test('a model page charts each evaluated version in version order, each point a link to its evaluation', async ({ page, request }) => {
+  // Read here from the API, oldest first, independently of the console's own request.
+  const answer = await demoApi(request).get('/v2/users/demo/apps/general-vision/models/scenes-classifier/versions?sort_by_created_at=true&sort_ascending=true')
+  const versions = ((await answer.json()) as { model_versions: VersionWire[] }).model_versions
+  const evaluated = versions.map((v, k) => ({ ...v, position: k + 1 })).filter((v) => v.metrics?.status?.code === 21300)
+  expect(evaluated.length).toBe(2)
+
+  await page.goto(SCENES)
+  const trends = page.getByTestId('version-trends')
+  await expect(trends.getByTestId('trend-note')).toHaveText(`All ${versions.length} versions, oldest first: 2 evaluated.`, BOOT)
+  const chart = page.getByRole('group', { name: /^ROC AUC, F1, precision and recall by version: 4 series/ })
+  const links = chart.getByRole('link')
+  await expect(links).toHaveCount(2)
+  for (const [k, v] of evaluated.entries()) {
+    const s = v.metrics!.summary!
+    await expect(links.nth(k)).toHaveAccessibleName(
+      `Version ${v.position}, ${v.id.slice(0, 8)}: ROC AUC ${s.macro_avg_roc_auc!.toFixed(3)}, F1 ${s.macro_avg_f1_score!.toFixed(3)}, Precision ${s.macro_avg_precision!.toFixed(3)}, Recall ${s.macro_avg_recall!.toFixed(3)}. Open its evaluation.`,
+    )
+    await expect(links.nth(k)).toHaveAttribute('href', new RegExp(`/demo/general-vision/evaluations/${v.metrics!.id}$`))
+  }
+  // The F1 line: one dot per evaluated version, left to right in version order, higher for the better F1.
+  const dots = await chart.locator('[data-dots="F1"] circle').evaluateAll((cs) => cs.map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) })))
+  expect(dots).toHaveLength(2)
+  expect(dots[0]!.x).toBeLessThan(dots[1]!.x)
+  const [f1a, f1b] = evaluated.map((v) => v.metrics!.summary!.macro_avg_f1_score!)
+  expect(Math.sign(dots[1]!.y - dots[0]!.y)).toBe(-Math.sign(f1b! - f1a!))
+  // Its table view lists the same versions with their evaluations.
+  await chart.locator('..').locator('..').getByRole('button', { name: 'View as table' }).click()
+  const table = trends.getByRole('table', { name: 'Evaluation summary of each version, oldest first' })
+  await expect(table.getByRole('link', { name: /^Evaluated / })).toHaveCount(2)
+
+  // A point opens its evaluation.
+  await page.getByRole('button', { name: 'View as chart' }).click()
+  await links.first().click()
+  await expect(page).toHaveURL(new RegExp(`/evaluations/${evaluated[0]!.metrics!.id}$`))
+  await expect(page.getByRole('heading', { name: 'Confusion matrix' })).toBeVisible(BOOT)
+})
+
+test('the trend says which versions are still evaluating, failed or were never evaluated, and a phone gets its table', async ({ page, request }) => {
+  await page.goto('/demo/community-sandbox/models/sandbox-classifier')
+  const trends = page.getByTestId('version-trends')
+  await expect(trends.getByTestId('trend-note')).toHaveText('All 6 versions, oldest first: 0 evaluated, 1 still evaluating, 5 without an evaluation.', BOOT)
+  await expect(trends).toContainText('No version shown has a finished evaluation, so there is nothing to draw yet.')
+  await expect(trends.getByRole('table', { name: 'Evaluation summary of each version, oldest first' }).getByRole('link', { name: /^Evaluating / })).toHaveCount(1)
+
+  await page.goto('/demo/document-ocr/models/layout-text-classifier')
+  await expect(trends.getByTestId('trend-note')).toHaveText('All 5 versions, oldest first: 0 evaluated, 1 failed, 4 without an evaluation.', BOOT)
+  const failed = ((await (await demoApi(request).get('/v2/users/demo/apps/document-ocr/models/layout-text-classifier/versions')).json()) as { model_versions: VersionWire[] }).model_versions.find((v) => v.metrics?.status?.code === 21317)
+  const failedRow = trends.getByRole('row').filter({ hasText: 'Evaluation failed' })
+  await expect(failedRow).toContainText(failed!.id.slice(0, 8))
+  await expect(failedRow).toContainText((failed!.metrics!.status as { description: string }).description)
+
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.goto(SCENES)
+  await expect(trends.getByTestId('trend-note')).toBeVisible(BOOT)
+  await expect(trends.getByTestId('trend-chart')).toBeHidden()
+  await expect(trends.getByRole('table', { name: 'Evaluation summary of each version, oldest first' }).getByRole('link', { name: /^Evaluated / })).toHaveCount(2)
 })
 
 test('the models list issues its requests in one wave', async ({ page }) => {

@@ -13,6 +13,8 @@ interface Part {
   name: string
   /** The path pattern of its request (the stand-in's `path=` fault syntax). */
   path: string
+  /** A `key=value` query parameter that tells its request from another part's on the same path (`query=`). */
+  query?: string
   /** What the part shows once loaded. */
   content: (page: Page) => Locator
   /** The error panel, when the part draws its own (the evaluation viewer's compare panel). */
@@ -56,6 +58,8 @@ const PAGES: PageCase[] = [
     parts: [
       { name: 'Output info', path: `${API}/*/models/*/output_info`, content: (page) => page.getByRole('heading', { name: 'Output config' }) },
       { name: 'Versions', path: `${API}/*/models/*/versions`, content: table('versions') },
+      // The same path as the versions list: its own parameters tell it apart.
+      { name: 'Version trends', path: `${API}/*/models/*/versions`, query: 'per_page=101', content: (page) => page.getByTestId('version-trends') },
       { name: 'Model types', path: `${API}/*/models/types`, content: (page) => page.locator('a[title^="Models of type"]') },
     ],
   },
@@ -150,9 +154,10 @@ for (const view of PAGES) {
       const panel = part.panel?.(page) ?? page.getByRole('alert', { name: `${part.name} failed to load` })
       const retry = panel.getByRole('button', { name: 'Retry' })
       const hasFacts = part.hasFacts ?? true
+      const aim = `path=${part.path}${part.query ? `,query=${part.query}` : ''}`
 
       // 500: the transport retries it, then the part gives up; the page stays.
-      fault.set(`path=${part.path},error=1`)
+      fault.set(`${aim},error=1`)
       await page.goto(view.url)
       await expect(page.getByRole('heading', { level: 1, name: view.heading })).toBeVisible(BOOT)
       await expect(panel).toBeVisible(BOOT)
@@ -161,23 +166,28 @@ for (const view of PAGES) {
         await expect(panel).toContainText(/Request id\s*demo-/)
       }
       await expect(retry).toBeEnabled(BOOT)
+      // A fault aimed by its parameters leaves the parts on the same path standing.
+      if (part.query) for (const other of view.parts.filter((o) => o !== part)) await expect(other.content(page)).toBeVisible(BOOT)
 
       // 404 of a part is that part's problem, not the page's "Not found".
-      fault.set(`path=${part.path},notfound=1`)
+      fault.set(`${aim},notfound=1`)
       await retry.click()
       if (hasFacts) await expect(panel).toContainText('11101', BOOT)
       else await expect(panel).toContainText(/does not exist/, BOOT)
       await expect(page.getByRole('heading', { name: 'Not found' })).toHaveCount(0)
 
       // A dropped connection.
-      fault.set(`path=${part.path},drop=1`)
+      fault.set(`${aim},drop=1`)
       await retry.click()
       await expect(retry).toBeEnabled(BOOT)
       await expect(panel).not.toContainText('11101')
 
       // Lifted: Retry refetches that part alone and it shows.
       fault.lift()
-      const retried = page.waitForRequest((request) => new RegExp(`^${part.path.replaceAll('*', '[^/]*')}$`).test(new URL(request.url()).pathname))
+      const retried = page.waitForRequest((request) => {
+        const url = new URL(request.url())
+        return new RegExp(`^${part.path.replaceAll('*', '[^/]*')}$`).test(url.pathname) && (!part.query || url.search.slice(1).split('&').includes(part.query))
+      })
       await retry.click()
       await retried
       await expect(part.content(page)).toBeVisible(BOOT)

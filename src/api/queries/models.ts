@@ -12,6 +12,7 @@ import {
 } from '@/api/endpoints.gen.ts'
 import type { ParamsOf } from '@/api/endpoint.ts'
 import type { operations } from '@/api/schema'
+import { TREND_QUERY } from '@/lib/model-trends.ts'
 import { appPath } from './ids.ts'
 
 export type ListModelsQuery = NonNullable<ParamsOf<operations['ListModels']>['query']>
@@ -31,6 +32,9 @@ export const modelQueries = {
   allTypes: () => ListModelTypes_2({}),
   versions: (userId: string, appId: string, modelId: string, query: ListModelVersionsQuery = {}) =>
     ListModelVersions({ path: { ...appPath(userId, appId), model_id: modelId }, query }),
+  /** The newest versions with their evaluation summaries, for the trend across versions. */
+  versionTrend: (userId: string, appId: string, modelId: string) =>
+    ListModelVersions({ path: { ...appPath(userId, appId), model_id: modelId }, query: { ...TREND_QUERY } }),
   version: (userId: string, appId: string, modelId: string, versionId: string) =>
     GetModelVersion({ path: { ...appPath(userId, appId), model_id: modelId, version_id: versionId } }),
   versionMetrics: (userId: string, appId: string, modelId: string, versionId: string) =>

@@ -17,6 +17,7 @@ import { formatCount, formatMetric } from '@/lib/format.ts'
 import { shortId } from '@/lib/leaderboard.ts'
 import { versionConceptCount } from '@/lib/models.ts'
 import { DatasetLink, EvaluationLink, idLinkClass } from '@/features/resource-links/links.tsx'
+import { VersionTrends } from '@/features/models/VersionTrends.tsx'
 import { ConceptChips, Section, StructList } from '@/components/detail-parts.tsx'
 
 type ModelParams = { user: string; app: string; model: string }
@@ -37,8 +38,9 @@ export const Route = createFileRoute('/$user/$app/models/$model/')({
   loaderDeps: versions.loaderDeps,
   loader: async (ctx) => {
     const { context: { queryClient }, params: { user, app, model } } = ctx
-    // One wave: the model is the page; output info, versions and type names are parts.
+    // One wave: the model is the page; output info, versions, their trend and type names are parts.
     prefetch(queryClient, modelQueries.outputInfo(user, app, model))
+    prefetch(queryClient, modelQueries.versionTrend(user, app, model))
     prefetch(queryClient, modelQueries.types(user, app))
     versions.prefetch(ctx)
     await ensure(queryClient, modelQueries.detail(user, app, model))
@@ -123,6 +125,10 @@ function ModelPage() {
         <QueryPanel query={modelQueries.outputInfo(user, app, modelId)} name="Output info">
           {(data) => <OutputInfo outputInfo={data.model?.output_info ?? model?.output_info} />}
         </QueryPanel>
+      </Section>
+
+      <Section id="trends-heading" title="Evaluations across versions">
+        <VersionTrends user={user} app={app} model={modelId} modelTypeId={typeId} />
       </Section>
 
       <Section id="versions-heading" title="Versions">
