@@ -33,6 +33,13 @@ interface ClarifaiStatus {
 const SUCCESS = 10000
 
 /**
+ * A request with this header gets a successful answer's body back unparsed, as a Blob (`blob()`),
+ * for a worker to parse; failures are read and turned into ApiError as usual. The header never
+ * leaves the client.
+ */
+export const BODY_AS_BLOB = 'x-console-body-as-blob'
+
+/**
  * With the server's 6 s upstream timeout this shows a hung API as an error within 15 s: 6 s, a
  * short backoff, 6 s (or, with no server answering, 7 s + backoff + 7 s).
  */
@@ -123,42 +130,55 @@ async function attemptOnce(
     timer = setTimeout(() => timeout.abort(), timeoutMs)
   }
   const signal = AbortSignal.any([request.signal, timeout.signal])
+  const asBlob = request.headers.has(BODY_AS_BLOB)
   try {
     let response: Response
-    let text: string
+    let chunks: Uint8Array[]
     try {
-      response = await baseFetch(new Request(request.clone(), { signal }))
-      text = await readText(response, rearm, timeout.signal)
+      const outgoing = new Request(request.clone(), { signal })
+      outgoing.headers.delete(BODY_AS_BLOB)
+      response = await baseFetch(outgoing)
+      chunks = await readChunks(response, rearm, timeout.signal)
     } catch {
       if (request.signal.aborted) throw new ApiError({ kind: 'aborted', ...context })
       if (timeout.signal.aborted) throw new ApiError({ kind: 'timeout', ...context })
       throw new ApiError({ kind: 'network', ...context })
     }
-    return toResponseOrThrow(response, text, context)
+    if (asBlob && response.ok) {
+      if (chunks.every((c) => c.byteLength === 0)) throw new ApiError({ kind: 'malformed', httpStatus: response.status, ...context, description: 'The API answered with an empty body.' })
+      return new BlobResponse(new Blob(chunks as BlobPart[], { type: 'application/json' }), response)
+    }
+    return toResponseOrThrow(response, decodeChunks(chunks), context)
   } finally {
     clearTimeout(timer)
   }
 }
 
-/** The body as text; every chunk that arrives restarts the attempt's timer. */
-async function readText(response: Response, onChunk: () => void, timeout: AbortSignal): Promise<string> {
-  if (response.body === null) return ''
+/** The body's chunks; every chunk that arrives restarts the attempt's timer. */
+async function readChunks(response: Response, onChunk: () => void, timeout: AbortSignal): Promise<Uint8Array[]> {
+  if (response.body === null) return []
   const reader = response.body.getReader()
   const onTimeout = () => void reader.cancel().catch(() => {})
   timeout.addEventListener('abort', onTimeout, { once: true })
-  const decoder = new TextDecoder()
-  let text = ''
+  const chunks: Uint8Array[] = []
   try {
     for (;;) {
       const part = await reader.read()
       if (timeout.aborted) throw new Error('timed out')
-      if (part.done) return text + decoder.decode()
+      if (part.done) return chunks
       onChunk()
-      text += decoder.decode(part.value, { stream: true })
+      chunks.push(part.value)
     }
   } finally {
     timeout.removeEventListener('abort', onTimeout)
   }
+}
+
+function decodeChunks(chunks: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder()
+  let text = ''
+  for (const c of chunks) text += decoder.decode(c, { stream: true })
+  return text + decoder.decode()
 }
 
 function toResponseOrThrow(response: Response, text: string, context: { method: string; path: string }): Response {
@@ -207,6 +227,22 @@ class ParsedResponse extends Response {
 
   override json(): Promise<unknown> {
     return this.bodyUsed ? super.json() : Promise.resolve(this.#parsed)
+  }
+}
+
+/** A successful answer's bytes, unparsed: `blob()` hands out the Blob already assembled. */
+class BlobResponse extends Response {
+  readonly #blob: Blob
+  constructor(blob: Blob, original: Response) {
+    const headers = new Headers(original.headers)
+    headers.delete('content-encoding')
+    headers.set('content-length', String(blob.size))
+    super(null, { status: original.status, statusText: original.statusText, headers })
+    this.#blob = blob
+  }
+
+  override blob(): Promise<Blob> {
+    return Promise.resolve(this.#blob)
   }
 }
 

@@ -118,7 +118,12 @@ export function tableCsv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonl
 
 /** Saves text as a file through a temporary object URL. */
 export function downloadText(filename: string, text: string, type = 'text/csv') {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(filename, new Blob([text], { type }))
+}
+
+/** Saves a Blob as a file (an answer's bytes as received, say). */
+export function downloadBlob(filename: string, blob: Blob) {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = filename

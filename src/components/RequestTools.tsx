@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { buildCurl, type CurlQueryValue } from '@/lib/curl.ts'
 import { CurlTargetSelect, useCurlTarget } from './CurlTarget.tsx'
@@ -7,11 +7,15 @@ import { Dialog } from './Dialog.tsx'
 /** The key every query option function makes: `['get', pathTemplate, { params }]`. */
 type RequestKey = readonly ['get', string, { params: { path?: unknown; query?: unknown } }]
 
+/** Bodies up to this size are shown re-indented; larger ones as they came. */
+const PRETTY_MAX_BYTES = 2_000_000
+
 /**
  * "Copy as curl" and "Raw JSON" for the request behind a view. The command carries a token
- * placeholder, never the token.
+ * placeholder, never the token. `rawBody`: the answer's bytes, for a view whose query keeps a
+ * prepared form instead of the parsed answer (read when the dialog opens).
  */
-export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
+export function RequestTools({ queryKey, rawBody }: { queryKey: RequestKey; rawBody?: Blob }) {
   const queryClient = useQueryClient()
   const [isRawOpen, setIsRawOpen] = useState(false)
   const titleId = useId()
@@ -54,10 +58,30 @@ export function RequestTools({ queryKey }: { queryKey: RequestKey }) {
             </button>
           </div>
           <pre tabIndex={0} aria-label="Response body" className="flex-1 overflow-auto p-4 text-xs">
-            {JSON.stringify(queryClient.getQueryData(queryKey), null, 2)}
+            {rawBody ? <RawText body={rawBody} /> : JSON.stringify(queryClient.getQueryData(queryKey), null, 2)}
           </pre>
         </Dialog>
       )}
     </div>
   )
+}
+
+function RawText({ body }: { body: Blob }) {
+  const [text, setText] = useState<string | null>(null)
+  useEffect(() => {
+    let isCurrent = true
+    void body.text().then((t) => {
+      if (!isCurrent) return
+      if (body.size > PRETTY_MAX_BYTES) return setText(t)
+      try {
+        setText(JSON.stringify(JSON.parse(t), null, 2))
+      } catch {
+        setText(t)
+      }
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [body])
+  return text ?? 'Reading…'
 }

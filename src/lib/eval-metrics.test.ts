@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { decodeMatrixUint64 } from './matrix-uint64.ts'
 import {
   NONE_ID,
-  OTHER_ID,
   averagePrecision,
   bestF1Thresholds,
   cellInputsAtThreshold,
   conceptStatsAtThreshold,
   conceptStatsDelta,
-  confusionCountsAtThreshold,
-  denseFromConfusionMatrix,
-  denseFromCooccurrence,
-  denseFromMatrixUint64,
   nearestThresholdIndex,
-  normalizeDense,
   orderConcepts,
   prPointAtThreshold,
   prepareEvaluation,
   rocAuc,
   rocPointAtThreshold,
-  subtractAligned,
-  topNWithOther,
-  type DenseMatrix,
   type EvalMetricsWire,
   type EvalTestSetEntryWire,
 } from './eval-metrics.ts'
@@ -61,10 +51,6 @@ const small: EvalMetricsWire = {
   ],
 }
 
-function cell(m: DenseMatrix, row: string, col: string): number {
-  return m.values[m.rowIds.indexOf(row) * m.cols + m.colIds.indexOf(col)]!
-}
-
 describe('prepareEvaluation', () => {
   it('indexes concepts with the API order first and counts support', () => {
     const ev = prepareEvaluation(small)
@@ -88,7 +74,7 @@ describe('prepareEvaluation', () => {
     const ev = prepareEvaluation(metrics as EvalMetricsWire)
     const stats = conceptStatsAtThreshold(ev, 0.5)
     expect(stats.macro.conceptCount).toBe(0)
-    expect(confusionCountsAtThreshold(ev, 0.5).wire.data.every((v) => v === '0')).toBe(true)
+    expect(stats.concepts.every((c) => c.tp === 0 && c.fp === 0)).toBe(true)
   })
 
   it('reads absent values as 1, explicit 0 ground truth as negative, and dedupes', () => {
@@ -136,57 +122,6 @@ describe('orderConcepts', () => {
   it('sorts names numerically and case-insensitively', () => {
     const e = prepareEvaluation({ confusion_matrix: { concept_ids: ['c10', 'C2', 'c1'] } })
     expect(orderConcepts(e, 'name')).toEqual(['c1', 'C2', 'c10'])
-  })
-})
-
-describe('confusionCountsAtThreshold', () => {
-  const ev = prepareEvaluation(small)
-
-  it('counts actual x predicted pairs at the threshold, with (none) row and column', () => {
-    // At 0.5: in1 predicts cat; in2 cat, dog; in3 dog; in4 nothing; in5 (no ground truth) dog.
-    const r = confusionCountsAtThreshold(ev, 0.5, { concepts: ['cat', 'dog', 'bird'], noneRow: true })
-    expect(r.rowIds).toEqual(['cat', 'dog', 'bird', NONE_ID])
-    expect(r.colIds).toEqual(['cat', 'dog', 'bird', NONE_ID])
-    expect(r.wire).toEqual({
-      n_cols: '4',
-      // prettier-ignore
-      data: [
-        '1', '1', '0', '0',
-        '1', '2', '0', '0',
-        '0', '0', '0', '1',
-        '0', '1', '0', '0',
-      ],
-    })
-    const m = decodeMatrixUint64(r.wire)
-    expect(Array.from(m.values)).toEqual(Array.from(r.counts))
-    expect(r.matrix.values).toEqual(m.values)
-    expect([r.rows, r.cols, r.matrix.rows, r.matrix.cols]).toEqual([4, 4, 4, 4])
-    expect(r.matrix).toBe(r.matrix)
-    const dense = denseFromMatrixUint64(r.matrix, r.rowIds, r.colIds)
-    expect(cell(dense, 'dog', 'dog')).toBe(2)
-  })
-
-  it('lets the caller drop the (none) column', () => {
-    const r = confusionCountsAtThreshold(ev, 0.5, { concepts: ['cat', 'dog'], noneColumn: false })
-    expect(r.wire).toEqual({ n_cols: '2', data: ['1', '1', '1', '2'] })
-    expect(r.colIds).toEqual(['cat', 'dog'])
-  })
-
-  it('ignores unknown and repeated ids in the concept order', () => {
-    const r = confusionCountsAtThreshold(ev, 0.5, { concepts: ['cat', 'nope', 'cat'], noneColumn: false })
-    expect(r.rowIds).toEqual(['cat'])
-    expect(r.wire.data).toEqual(['1'])
-  })
-
-  it('still sees predictions of hidden concepts when filling (none)', () => {
-    // in3 has ground truth cat and predicts dog (hidden): not a (none).
-    const r = confusionCountsAtThreshold(ev, 0.5, { concepts: ['cat'] })
-    expect(r.wire.data).toEqual(['1', '0'])
-  })
-
-  it('counts everything at threshold 0 and nothing above 1', () => {
-    expect(confusionCountsAtThreshold(ev, 0, { concepts: ['bird'] }).wire.data).toEqual(['1', '0'])
-    expect(confusionCountsAtThreshold(ev, 1.01, { concepts: ['cat'] }).wire.data).toEqual(['0', '2'])
   })
 })
 
@@ -274,95 +209,6 @@ describe('conceptStatsAtThreshold', () => {
   })
 })
 
-describe('dense matrices', () => {
-  const ev = prepareEvaluation(small)
-
-  it('densifies the API confusion matrix in a given order', () => {
-    const m = denseFromConfusionMatrix(small.confusion_matrix, orderConcepts(ev, 'name').filter((id) => id !== 'zebra'))
-    expect(m.rowIds).toEqual(['bird', 'cat', 'dog'])
-    expect(cell(m, 'cat', 'dog')).toBe(0.55)
-    expect(cell(m, 'dog', 'cat')).toBe(0)
-    expect(cell(m, 'bird', 'bird')).toBe(0.1)
-    expect(m.ignored).toBe(1) // the zebra row is outside the order
-  })
-
-  it('reads concept objects when ids are absent and survives junk', () => {
-    const m = denseFromConfusionMatrix(
-      { matrix: [{ actual_concept: { id: 'a' }, predicted_concept: { id: 'b' }, value: 0.4 }, null as never, { actual: 'a', predicted: 'a' }] },
-      ['a', 'b'],
-    )
-    expect(Array.from(m.values)).toEqual([0, 0.4, 0, 0])
-    expect(denseFromConfusionMatrix(undefined, ['a']).values[0]).toBe(0)
-  })
-
-  it('densifies co-occurrence counts', () => {
-    const m = denseFromCooccurrence({ matrix: [{ row: 'a', col: 'b', count: 3 }, { row: 'b', col: 'b', count: 5 }, { row: 'q', col: 'a', count: 1 }] }, ['b', 'a'])
-    expect(Array.from(m.values)).toEqual([5, 0, 3, 0])
-  })
-
-  const abc: DenseMatrix = { rows: 3, cols: 3, values: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]), rowIds: ['a', 'b', 'c'], colIds: ['a', 'b', 'c'] }
-
-  it('folds the rest into (other) by summing counts', () => {
-    const t = topNWithOther(abc, 1, { mode: 'sum' })
-    expect(t.rowIds).toEqual(['a', OTHER_ID])
-    expect(t.colIds).toEqual(['a', OTHER_ID])
-    expect(Array.from(t.values)).toEqual([1, 5, 11, 28])
-    expect(topNWithOther(abc, 5, { mode: 'sum' }).values).toEqual(abc.values)
-  })
-
-  it('folds averages as a weighted mean of rows and a sum of columns', () => {
-    const t = topNWithOther(abc, 1, { mode: 'average', rowWeights: [10, 1, 3] })
-    // other row = (1 * [4,5,6] + 3 * [7,8,9]) / 4 = [6.25, 7.25, 8.25]; columns b, c add up.
-    expect(Array.from(t.values)).toEqual([1, 5, 6.25, 15.5])
-    const unweighted = topNWithOther(abc, 1, { mode: 'average' })
-    expect(Array.from(unweighted.values)).toEqual([1, 5, 5.5, 14])
-    const zeroWeights = topNWithOther(abc, 1, { mode: 'average', rowWeights: [0, 0, 0] })
-    expect(Array.from(zeroWeights.values)).toEqual([1, 5, 5.5, 14])
-  })
-
-  it('keeps the (none) column after (other)', () => {
-    const withNone: DenseMatrix = { rows: 2, cols: 3, values: Float64Array.from([1, 2, 3, 4, 5, 6]), rowIds: ['a', 'b'], colIds: ['a', 'b', NONE_ID] }
-    const t = topNWithOther(withNone, 1, { mode: 'sum' })
-    expect(t.colIds).toEqual(['a', OTHER_ID, NONE_ID])
-    expect(Array.from(t.values)).toEqual([1, 2, 3, 4, 5, 6])
-  })
-
-  it.each([
-    ['none', [1, 2, 3, 4]],
-    ['row', [1 / 3, 2 / 3, 3 / 7, 4 / 7]],
-    ['column', [1 / 4, 2 / 6, 3 / 4, 4 / 6]],
-    ['all', [0.1, 0.2, 0.3, 0.4]],
-  ] as const)('normalizes by %s', (how, expected) => {
-    const m: DenseMatrix = { rows: 2, cols: 2, values: Float64Array.from([1, 2, 3, 4]), rowIds: ['a', 'b'], colIds: ['a', 'b'] }
-    const n = normalizeDense(m, how)
-    Array.from(n.values).forEach((v, k) => expect(v).toBeCloseTo(expected[k]!))
-    expect(m.values[0]).toBe(1)
-  })
-
-  it('leaves all-zero lines at 0 when normalizing', () => {
-    const m: DenseMatrix = { rows: 2, cols: 2, values: Float64Array.from([0, 0, 0, 2]), rowIds: ['a', 'b'], colIds: ['a', 'b'] }
-    expect(Array.from(normalizeDense(m, 'row').values)).toEqual([0, 0, 0, 1])
-    expect(Array.from(normalizeDense(m, 'column').values)).toEqual([0, 0, 0, 1])
-    const zero: DenseMatrix = { ...m, values: new Float64Array(4) }
-    expect(Array.from(normalizeDense(zero, 'all').values)).toEqual([0, 0, 0, 0])
-  })
-
-  it('subtracts B from A on shared concepts in A order', () => {
-    const b: DenseMatrix = { rows: 2, cols: 2, values: Float64Array.from([1, 1, 1, 1]), rowIds: ['c', 'a'], colIds: ['c', 'd'] }
-    const d = subtractAligned(abc, b)
-    expect(d.rowIds).toEqual(['a', 'c'])
-    expect(d.colIds).toEqual(['c'])
-    expect(Array.from(d.values)).toEqual([3 - 1, 9 - 1])
-    expect(d.onlyInA).toEqual(['b'])
-    expect(d.onlyInB).toEqual(['d'])
-  })
-
-  it('rejects ids that do not match the decoded matrix', () => {
-    const m = decodeMatrixUint64({ n_cols: '1', data: ['1'] })
-    expect(() => denseFromMatrixUint64(m, ['a', 'b'], ['a'])).toThrow(RangeError)
-  })
-})
-
 describe('curves', () => {
   it.each([
     ['a perfect classifier', { fpr: [0, 0, 1], tpr: [0, 1, 1] }, 1],
@@ -446,24 +292,15 @@ function predicted(x: NaiveInput, c: string, t: number): boolean {
 }
 
 describe('properties', () => {
-  it('count matrix equals naive counts; stats agree with it', () => {
+  it('the inputs of every cell are the naive ones; stats agree with them', () => {
     fc.assert(
-      fc.property(testSetArb, score, fc.boolean(), fc.boolean(), (testSet, t, noneColumn, noneRow) => {
+      fc.property(testSetArb, score, (testSet, t) => {
         const ev = prepareEvaluation({ test_set: testSet })
         const inputs = naive(testSet)
         const ids = [...ev.conceptIds]
-        const r = confusionCountsAtThreshold(ev, t, { noneColumn, noneRow })
-        const m = decodeMatrixUint64(r.wire)
-        expect(r.matrix.values).toEqual(m.values)
-        const hasNoneRow = noneRow && (ids.length > 0 || noneColumn)
-        expect(m.rows).toBe(ids.length + (hasNoneRow ? 1 : 0))
-        expect(m.cols).toBe(ids.length + (noneColumn ? 1 : 0))
-        const rowIds = hasNoneRow ? [...ids, NONE_ID] : ids
-        const colIds = noneColumn ? [...ids, NONE_ID] : ids
-        expect(r.rowIds).toEqual(rowIds)
-        expect(r.colIds).toEqual(colIds)
-        rowIds.forEach((a, i) =>
-          colIds.forEach((p, j) => {
+        const lines = [...ids, NONE_ID]
+        lines.forEach((a) =>
+          lines.forEach((p) => {
             let expected = 0
             for (const x of inputs) {
               const anyPred = ids.some((c) => predicted(x, c, t))
@@ -471,7 +308,6 @@ describe('properties', () => {
               const predOk = p === NONE_ID ? !anyPred : predicted(x, p, t)
               if (actualOk && predOk) expected++
             }
-            expect(m.get(i, j), `cell ${a} x ${p}`).toBe(expected)
             expect(cellInputsAtThreshold(ev, a, p, t).length, `inputs of ${a} x ${p}`).toBe(expected)
           }),
         )
@@ -484,8 +320,8 @@ describe('properties', () => {
           expect(s.tp + s.fn).toBe(support)
           expect(s.fp).toBe(fp)
           expect(s.tp + s.fp + s.fn + s.tn).toBe(inputs.length)
-          // The diagonal of the count matrix is the true positives.
-          expect(m.get(k, k)).toBe(s.tp)
+          // The diagonal cell's inputs are the true positives.
+          expect(cellInputsAtThreshold(ev, c, c, t).length).toBe(s.tp)
           expect(s.tn).toBeGreaterThanOrEqual(0)
         })
       }),
@@ -525,20 +361,6 @@ describe('properties', () => {
     )
   })
 
-  it('top-N with (other) keeps the total of a count matrix', () => {
-    fc.assert(
-      fc.property(testSetArb, score, fc.nat(8), (testSet, t, n) => {
-        const ev = prepareEvaluation({ test_set: testSet })
-        const r = confusionCountsAtThreshold(ev, t)
-        const dense = denseFromMatrixUint64(decodeMatrixUint64(r.wire), r.rowIds, r.colIds)
-        const folded = topNWithOther(dense, n, { mode: 'sum' })
-        const sum = (m: DenseMatrix): number => m.values.reduce((a, b) => a + b, 0)
-        expect(sum(folded)).toBe(sum(dense))
-        expect(folded.rows).toBe(Math.min(n, dense.rows) + (dense.rows > n ? 1 : 0))
-      }),
-      { numRuns: 200 },
-    )
-  })
 })
 
 describe('curve properties', () => {
@@ -590,71 +412,6 @@ describe('curve properties', () => {
           prev = r
         })
         expect(averagePrecision(pr)).toBeCloseTo(expected, 10)
-      }),
-    )
-  })
-})
-
-describe('matrix transform properties', () => {
-  const dense = fc
-    .record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 1, max: 6 }) })
-    .chain(({ rows, cols }) =>
-      fc.array(fc.nat(50), { minLength: rows * cols, maxLength: rows * cols }).map(
-        (v): DenseMatrix => ({
-          rows,
-          cols,
-          values: Float64Array.from(v),
-          rowIds: Array.from({ length: rows }, (_, i) => `c${i}`),
-          colIds: Array.from({ length: cols }, (_, j) => `c${j}`),
-        }),
-      ),
-    )
-
-  it('row and column normalization make each non-zero line sum to 1', () => {
-    fc.assert(
-      fc.property(dense, (m) => {
-        const r = normalizeDense(m, 'row')
-        for (let i = 0; i < m.rows; i++) {
-          const s = r.values.subarray(i * m.cols, (i + 1) * m.cols).reduce((a, b) => a + b, 0)
-          const raw = m.values.subarray(i * m.cols, (i + 1) * m.cols).reduce((a, b) => a + b, 0)
-          expect(s).toBeCloseTo(raw === 0 ? 0 : 1, 10)
-        }
-        const c = normalizeDense(m, 'column')
-        for (let j = 0; j < m.cols; j++) {
-          let s = 0
-          let raw = 0
-          for (let i = 0; i < m.rows; i++) {
-            s += c.values[i * m.cols + j]!
-            raw += m.values[i * m.cols + j]!
-          }
-          expect(s).toBeCloseTo(raw === 0 ? 0 : 1, 10)
-        }
-      }),
-    )
-  })
-
-  it('A minus A is zero on every concept, and nothing is left out', () => {
-    fc.assert(
-      fc.property(dense, (m) => {
-        const d = subtractAligned(m, m)
-        expect([d.rows, d.cols]).toEqual([m.rows, m.cols])
-        expect(d.values.every((v) => v === 0)).toBe(true)
-        expect(d.onlyInA).toEqual([])
-        expect(d.onlyInB).toEqual([])
-      }),
-    )
-  })
-
-  it('average-mode top-N keeps row totals of kept rows', () => {
-    fc.assert(
-      fc.property(dense, fc.nat(6), (m, n) => {
-        const t = topNWithOther(m, n, { mode: 'average' })
-        const keptRows = Math.min(n, m.rows)
-        for (let i = 0; i < keptRows; i++) {
-          const before = m.values.subarray(i * m.cols, (i + 1) * m.cols).reduce((a, b) => a + b, 0)
-          const after = t.values.subarray(i * t.cols, (i + 1) * t.cols).reduce((a, b) => a + b, 0)
-          expect(after).toBeCloseTo(before, 10)
-        }
       }),
     )
   })

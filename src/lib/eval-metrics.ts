@@ -1,7 +1,6 @@
-// Evaluation metrics recomputed at a chosen threshold, plus the matrix views of the evaluation
-// viewer. The API's own confusion matrix holds average probabilities, not counts: counts at a
-// threshold come from the test set, and they leave here as a MatrixUint64 wire object so they go
-// through the same decoder as the API's region_location_matrix.
+// Evaluation metrics recomputed at a chosen threshold. The API's own confusion matrix holds
+// average probabilities, not counts: counts at a threshold come from the test set (prepared here
+// into flat typed arrays, counted sparsely in eval-counts.ts), never as a concepts x concepts array.
 //
 // Reading of the wire (every field may be absent or null):
 // - a concept is keyed by `id`, falling back to `name`; concepts with neither are skipped;
@@ -11,12 +10,6 @@
 // - a concept listed twice in one input counts once (the highest score for predictions);
 // - "predicted" means score >= threshold.
 
-import {
-  decodeMatrixUint64,
-  encodeMatrixUint64Flat,
-  type EncodedMatrixUint64,
-  type MatrixUint64,
-} from './matrix-uint64.ts'
 import { annotationShapes, imageSize, type RegionShape } from './regions.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -120,10 +113,6 @@ export class ConceptLimitError extends RangeError {
   }
 }
 
-function isPseudo(id: string): boolean {
-  return id === NONE_ID || id === OTHER_ID
-}
-
 // ---------------------------------------------------------------------------------------------
 // Preparation: one pass over the evaluation into flat typed arrays, so every threshold change
 // afterwards is a pass over the predictions, never over concepts x inputs.
@@ -160,6 +149,18 @@ export interface PreparedEvaluation {
    * annotations, read when an input is shown rather than kept per input.
    */
   readonly regionsAt?: (i: number) => { truth: RegionShape[]; predicted: RegionShape[]; size: { width: number; height: number } | undefined }
+  /** The API's confusion matrix (average probabilities) as cells of concept indices, when the loader made them. */
+  readonly confusionCells?: ConceptCellList
+  /** The API's co-occurrence counts as cells of concept indices, null when none were sent, when the loader made them. */
+  readonly cooccurrenceCells?: ConceptCellList | null
+}
+
+/** Cells of an API matrix by concept index: a (row), p (column), v (value); `ignored` names unknown concepts. */
+export interface ConceptCellList {
+  a: Uint32Array
+  p: Uint32Array
+  v: Float64Array
+  ignored: number
 }
 
 function list<T>(x: readonly T[] | null | undefined): readonly T[] {
@@ -372,125 +373,6 @@ export function orderConcepts(ev: PreparedEvaluation, order: ConceptOrder): stri
 }
 
 // ---------------------------------------------------------------------------------------------
-// Count confusion matrix at a threshold
-
-export interface ConfusionCountOptions {
-  /** Concepts for rows and columns, in order; default every concept in `conceptIds` order. */
-  concepts?: readonly string[]
-  /** Add a last column counting actual concepts of inputs with no prediction at the threshold. Default true. */
-  noneColumn?: boolean
-  /**
-   * Add a last row counting predictions on inputs without any ground truth. Default false.
-   * Left out when there are no columns at all (a MatrixUint64 cannot hold rows without columns).
-   */
-  noneRow?: boolean
-}
-
-export interface ConfusionCounts {
-  /** Actual concepts (rows); NONE_ID last when noneRow. */
-  readonly rowIds: string[]
-  /** Predicted concepts (columns); NONE_ID last when noneColumn. */
-  readonly colIds: string[]
-  readonly rows: number
-  readonly cols: number
-  /** Row-major counts. */
-  readonly counts: Uint32Array
-  /**
-   * The counts through decodeMatrixUint64, the decoder of the API's region_location_matrix,
-   * fed the typed counts: a slider move costs no million strings. Built on first read.
-   */
-  readonly matrix: MatrixUint64
-  /** The API's wire form ({n_cols, data: string[]}) for export, built on first read. */
-  readonly wire: EncodedMatrixUint64
-}
-
-function positions(ev: PreparedEvaluation, concepts: readonly string[] | undefined): { pos: Int32Array; ids: string[] } {
-  const pos = new Int32Array(ev.conceptIds.length).fill(-1)
-  const ids: string[] = []
-  const wanted = concepts ?? ev.conceptIds
-  for (const id of wanted) {
-    const k = ev.conceptIndex.get(id)
-    if (k === undefined || pos[k] !== -1) continue
-    pos[k] = ids.length
-    ids.push(id)
-  }
-  return { pos, ids }
-}
-
-/**
- * Cell (a, p) counts inputs whose ground truth has a and whose score for p is >= threshold;
- * multi-label inputs count once in every such cell, so row sums can exceed input counts.
- * The (none) column and row look at every prediction, including concepts not shown.
- */
-export function confusionCountsAtThreshold(
-  ev: PreparedEvaluation,
-  threshold: number,
-  options: ConfusionCountOptions = {},
-): ConfusionCounts {
-  const { pos, ids } = positions(ev, options.concepts)
-  const noneColumn = options.noneColumn ?? true
-  const noneRow = options.noneRow ?? false
-  const size = ids.length
-  const cols = size + (noneColumn ? 1 : 0)
-  // A MatrixUint64 without columns has no rows either: a lone (none) row cannot be sent.
-  const hasNoneRow = noneRow && cols > 0
-  const rows = size + (hasNoneRow ? 1 : 0)
-  const counts = new Uint32Array(rows * cols)
-  const { gtOffsets, gtConcepts, predOffsets, predConcepts, predScores } = ev
-  // Column positions of this input's predictions at the threshold; grown for long prediction lists.
-  let hitBuf = new Int32Array(64)
-  for (let i = 0; i < ev.inputCount; i++) {
-    const p0 = predOffsets[i]!
-    const p1 = predOffsets[i + 1]!
-    if (p1 - p0 > hitBuf.length) hitBuf = new Int32Array(p1 - p0)
-    let nHits = 0
-    let anyPredicted = false
-    for (let q = p0; q < p1; q++) {
-      if (predScores[q]! >= threshold) {
-        anyPredicted = true
-        const c = pos[predConcepts[q]!]!
-        if (c >= 0) hitBuf[nHits++] = c
-      }
-    }
-    const g0 = gtOffsets[i]!
-    const g1 = gtOffsets[i + 1]!
-    if (g0 === g1) {
-      if (hasNoneRow) {
-        const base = size * cols
-        for (let h = 0; h < nHits; h++) counts[base + hitBuf[h]!]!++
-        // The (none, none) corner: inputs with neither ground truth nor prediction.
-        if (!anyPredicted && noneColumn) counts[base + size]!++
-      }
-      continue
-    }
-    for (let q = g0; q < g1; q++) {
-      const a = pos[gtConcepts[q]!]!
-      if (a < 0) continue
-      const base = a * cols
-      for (let h = 0; h < nHits; h++) counts[base + hitBuf[h]!]!++
-      if (!anyPredicted && noneColumn) counts[base + size]!++
-    }
-  }
-  const rowIds = hasNoneRow ? [...ids, NONE_ID] : ids.slice()
-  const colIds = noneColumn ? [...ids, NONE_ID] : ids.slice()
-  let matrix: MatrixUint64 | undefined
-  let wire: EncodedMatrixUint64 | undefined
-  return {
-    rowIds,
-    colIds,
-    rows,
-    cols,
-    counts,
-    get matrix() {
-      return (matrix ??= decodeMatrixUint64({ n_cols: cols, data: counts }))
-    },
-    get wire() {
-      return (wire ??= encodeMatrixUint64Flat(counts, cols))
-    },
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Inputs behind one cell
 
 export interface CellInput {
@@ -656,11 +538,54 @@ export interface BestF1 {
   recall: number
 }
 
+const bestByEvaluation = new WeakMap<PreparedEvaluation, readonly BestF1[]>()
+
 /**
- * Best-F1 threshold per concept. Scores are grouped by concept once and sorted per concept
- * (positives and negatives apart, merged while scanning), O(P log P) over all predictions.
+ * Best-F1 threshold per concept, computed once per evaluation (or handed over by the loader,
+ * which computes it where the page does not wait). Scores are grouped by concept once and sorted
+ * per concept (positives and negatives apart, merged while scanning), O(P log P) over all
+ * predictions.
  */
-export function bestF1Thresholds(ev: PreparedEvaluation): BestF1[] {
+export function bestF1Thresholds(ev: PreparedEvaluation): readonly BestF1[] {
+  let best = bestByEvaluation.get(ev)
+  if (!best) {
+    best = computeBestF1(ev)
+    bestByEvaluation.set(ev, best)
+  }
+  return best
+}
+
+/** Best-F1 thresholds as columns (NaN for no threshold), to cross from a worker. */
+export interface PackedBestF1 {
+  threshold: Float64Array
+  f1: Float64Array
+  precision: Float64Array
+  recall: Float64Array
+}
+
+export function packBestF1(best: readonly BestF1[]): PackedBestF1 {
+  const n = best.length
+  const out = { threshold: new Float64Array(n), f1: new Float64Array(n), precision: new Float64Array(n), recall: new Float64Array(n) }
+  best.forEach((b, k) => {
+    out.threshold[k] = b.threshold ?? NaN
+    out.f1[k] = b.f1
+    out.precision[k] = b.precision
+    out.recall[k] = b.recall
+  })
+  return out
+}
+
+/** Hands an evaluation its best-F1 thresholds, computed where it was prepared. */
+export function seedBestF1(ev: PreparedEvaluation, packed: PackedBestF1): void {
+  const best: BestF1[] = new Array<BestF1>(packed.f1.length)
+  for (let k = 0; k < best.length; k++) {
+    const t = packed.threshold[k]!
+    best[k] = { id: ev.conceptIds[k]!, threshold: Number.isNaN(t) ? null : t, f1: packed.f1[k]!, precision: packed.precision[k]!, recall: packed.recall[k]! }
+  }
+  bestByEvaluation.set(ev, best)
+}
+
+function computeBestF1(ev: PreparedEvaluation): BestF1[] {
   const count = ev.conceptIds.length
   const { predConcepts, predScores, predIsGt } = ev
   const posStart = new Uint32Array(count + 1)
@@ -727,233 +652,6 @@ export function conceptStatsDelta(a: readonly ConceptStats[], b: readonly Concep
     out.push({ id: sa.id, name: sa.name, a: sa, b: sb, precision: sa.precision - sb.precision, recall: sa.recall - sb.recall, f1: sa.f1 - sb.f1 })
   }
   return out
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dense matrices for the heatmap
-
-export interface DenseMatrix {
-  rows: number
-  cols: number
-  /** Row-major, cell (i, j) at i * cols + j. */
-  values: Float64Array
-  rowIds: string[]
-  colIds: string[]
-}
-
-function idPositions(order: readonly string[]): { map: Map<string, number>; ids: string[] } {
-  const map = new Map<string, number>()
-  const ids: string[] = []
-  for (const id of order) {
-    if (map.has(id)) continue
-    map.set(id, ids.length)
-    ids.push(id)
-  }
-  return { map, ids }
-}
-
-/**
- * The API's sparse confusion matrix (average predicted probability per actual/predicted pair)
- * as a dense square matrix in `order`. Pairs outside `order` are left out and counted in
- * `ignored`; absent pairs are 0; a pair sent twice keeps the last value.
- */
-export function denseFromConfusionMatrix(
-  cm: ConfusionMatrixWire | null | undefined,
-  order: readonly string[],
-): DenseMatrix & { ignored: number } {
-  const { map, ids } = idPositions(order)
-  const size = ids.length
-  const values = new Float64Array(size * size)
-  let ignored = 0
-  for (const e of list(cm?.matrix)) {
-    if (e === null || typeof e !== 'object') continue
-    const actual = typeof e.actual === 'string' && e.actual !== '' ? e.actual : conceptKey(e.actual_concept)
-    const predicted = typeof e.predicted === 'string' && e.predicted !== '' ? e.predicted : conceptKey(e.predicted_concept)
-    const i = actual === undefined ? undefined : map.get(actual)
-    const j = predicted === undefined ? undefined : map.get(predicted)
-    if (i === undefined || j === undefined) {
-      ignored++
-      continue
-    }
-    const v = e.value
-    values[i * size + j] = typeof v === 'number' && Number.isFinite(v) ? v : 0
-  }
-  return { rows: size, cols: size, values, rowIds: ids, colIds: ids.slice(), ignored }
-}
-
-/** The API's sparse co-occurrence counts as a dense square matrix in `order`. */
-export function denseFromCooccurrence(cm: CooccurrenceMatrixWire | null | undefined, order: readonly string[]): DenseMatrix {
-  const { map, ids } = idPositions(order)
-  const size = ids.length
-  const values = new Float64Array(size * size)
-  for (const e of list(cm?.matrix)) {
-    if (e === null || typeof e !== 'object') continue
-    const i = typeof e.row === 'string' ? map.get(e.row) : undefined
-    const j = typeof e.col === 'string' ? map.get(e.col) : undefined
-    if (i === undefined || j === undefined) continue
-    const v = e.count
-    values[i * size + j] = typeof v === 'number' && Number.isFinite(v) ? v : 0
-  }
-  return { rows: size, cols: size, values, rowIds: ids, colIds: ids.slice() }
-}
-
-/** A decoded MatrixUint64 (e.g. counts at a threshold) with its row and column ids. */
-export function denseFromMatrixUint64(m: MatrixUint64, rowIds: readonly string[], colIds: readonly string[]): DenseMatrix {
-  if (m.rows !== rowIds.length || m.cols !== colIds.length) {
-    throw new RangeError(`matrix is ${m.rows} x ${m.cols} but ${rowIds.length} row and ${colIds.length} column ids were given`)
-  }
-  return { rows: m.rows, cols: m.cols, values: m.values, rowIds: rowIds.slice(), colIds: colIds.slice() }
-}
-
-export interface TopNOptions {
-  /**
-   * 'sum' (counts): folded rows and columns add up.
-   * 'average' (the API's average probabilities): a folded row is the mean of its rows weighted
-   * by `rowWeights` (the ground-truth count of each actual concept, so it stays the average
-   * over the inputs it stands for; equal weights when absent or all zero), while folded columns
-   * add up: the probability mass going to any of the other concepts, keeping each row's total.
-   */
-  mode: 'sum' | 'average'
-  /** Aligned with m.rowIds; used by 'average'. */
-  rowWeights?: ArrayLike<number>
-}
-
-function foldPlan(ids: readonly string[], n: number): { target: Int32Array; outIds: string[] } {
-  // Keep the first n real concepts in their order, fold the rest into (other), keep pseudo ids last.
-  const target = new Int32Array(ids.length)
-  const kept: string[] = []
-  let folded = false
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!
-    if (isPseudo(id)) continue
-    if (kept.length < n) {
-      target[k] = kept.length
-      kept.push(id)
-    } else {
-      folded = true
-      target[k] = -1
-    }
-  }
-  const otherAt = kept.length
-  const outIds = folded ? [...kept, OTHER_ID] : kept
-  for (let k = 0; k < ids.length; k++) {
-    if (target[k] === -1) target[k] = otherAt
-    else if (isPseudo(ids[k]!)) {
-      target[k] = outIds.length
-      outIds.push(ids[k]!)
-    }
-  }
-  return { target, outIds }
-}
-
-/** The first n concepts of each axis (in the matrix's order) and one "(other)" bucket for the rest. */
-export function topNWithOther(m: DenseMatrix, n: number, options: TopNOptions): DenseMatrix {
-  const rowPlan = foldPlan(m.rowIds, Math.max(0, Math.floor(n)))
-  const colPlan = foldPlan(m.colIds, Math.max(0, Math.floor(n)))
-  const rows = rowPlan.outIds.length
-  const cols = colPlan.outIds.length
-  const out = new Float64Array(rows * cols)
-  const weights = new Float64Array(m.rows).fill(1)
-  if (options.mode === 'average' && options.rowWeights !== undefined) {
-    for (let i = 0; i < m.rows; i++) {
-      const w = options.rowWeights[i]
-      weights[i] = typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : 0
-    }
-  }
-  const weightSum = new Float64Array(rows)
-  const members = new Uint32Array(rows)
-  for (let i = 0; i < m.rows; i++) {
-    const ti = rowPlan.target[i]!
-    weightSum[ti] = weightSum[ti]! + weights[i]!
-    members[ti]!++
-  }
-  for (let i = 0; i < m.rows; i++) {
-    const ti = rowPlan.target[i]!
-    let w = 1
-    if (options.mode === 'average') w = weightSum[ti]! > 0 ? weights[i]! / weightSum[ti]! : 1 / members[ti]!
-    const src = i * m.cols
-    const dst = ti * cols
-    for (let j = 0; j < m.cols; j++) {
-      const tj = dst + colPlan.target[j]!
-      out[tj] = out[tj]! + w * m.values[src + j]!
-    }
-  }
-  return { rows, cols, values: out, rowIds: rowPlan.outIds, colIds: colPlan.outIds }
-}
-
-export type Normalization = 'none' | 'row' | 'column' | 'all'
-
-/** Each cell divided by its row sum, column sum or the total; cells of an all-zero line stay 0. */
-export function normalizeDense(m: DenseMatrix, how: Normalization): DenseMatrix {
-  const { rows, cols, values } = m
-  const out = new Float64Array(values.length)
-  if (how === 'none') out.set(values)
-  else if (how === 'all') {
-    let total = 0
-    for (let k = 0; k < values.length; k++) total += values[k]!
-    if (total !== 0) for (let k = 0; k < values.length; k++) out[k] = values[k]! / total
-  } else if (how === 'row') {
-    for (let i = 0; i < rows; i++) {
-      let s = 0
-      for (let j = 0; j < cols; j++) s += values[i * cols + j]!
-      if (s !== 0) for (let j = 0; j < cols; j++) out[i * cols + j] = values[i * cols + j]! / s
-    }
-  } else {
-    const sums = new Float64Array(cols)
-    for (let k = 0; k < values.length; k++) sums[k % cols] = sums[k % cols]! + values[k]!
-    for (let k = 0; k < values.length; k++) {
-      const s = sums[k % cols]!
-      out[k] = s === 0 ? 0 : values[k]! / s
-    }
-  }
-  return { rows, cols, values: out, rowIds: m.rowIds.slice(), colIds: m.colIds.slice() }
-}
-
-/**
- * A minus B on the rows and columns both have (matched by id, in A's order). What only one side
- * has is listed so the viewer can say what was left out.
- */
-export function subtractAligned(
-  a: DenseMatrix,
-  b: DenseMatrix,
-): DenseMatrix & { onlyInA: string[]; onlyInB: string[] } {
-  const bRow = new Map(b.rowIds.map((id, k) => [id, k]))
-  const bCol = new Map(b.colIds.map((id, k) => [id, k]))
-  const aRowIdx: number[] = []
-  const bRowIdx: number[] = []
-  const aColIdx: number[] = []
-  const bColIdx: number[] = []
-  const rowIds: string[] = []
-  const colIds: string[] = []
-  a.rowIds.forEach((id, k) => {
-    const kb = bRow.get(id)
-    if (kb !== undefined) {
-      aRowIdx.push(k)
-      bRowIdx.push(kb)
-      rowIds.push(id)
-    }
-  })
-  a.colIds.forEach((id, k) => {
-    const kb = bCol.get(id)
-    if (kb !== undefined) {
-      aColIdx.push(k)
-      bColIdx.push(kb)
-      colIds.push(id)
-    }
-  })
-  const rows = rowIds.length
-  const cols = colIds.length
-  const values = new Float64Array(rows * cols)
-  for (let i = 0; i < rows; i++) {
-    const ra = aRowIdx[i]! * a.cols
-    const rb = bRowIdx[i]! * b.cols
-    for (let j = 0; j < cols; j++) values[i * cols + j] = a.values[ra + aColIdx[j]!]! - b.values[rb + bColIdx[j]!]!
-  }
-  const aIds = new Set([...a.rowIds, ...a.colIds])
-  const bIds = new Set([...b.rowIds, ...b.colIds])
-  const onlyInA = [...aIds].filter((id) => !bIds.has(id))
-  const onlyInB = [...bIds].filter((id) => !aIds.has(id))
-  return { rows, cols, values, rowIds, colIds, onlyInA, onlyInB }
 }
 
 // ---------------------------------------------------------------------------------------------

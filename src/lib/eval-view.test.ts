@@ -21,7 +21,6 @@ import {
   sparseCsv,
   statsAt,
   type LabeledMatrix,
-  preparedFor,
   probabilityMatrix,
   withoutSections,
   worstConcepts,
@@ -75,14 +74,6 @@ describe('evaluationState', () => {
     [undefined, 'unknown'],
   ] as const)('%s is %s', (code, state) => {
     expect(evaluationState(code)).toBe(state)
-  })
-})
-
-describe('preparedFor', () => {
-  it('prepares each metrics object once', () => {
-    const m = { ...small }
-    expect(preparedFor(m)).toBe(preparedFor(m))
-    expect(preparedFor({ ...small })).not.toBe(preparedFor(m))
   })
 })
 

@@ -3,6 +3,7 @@
 // sanity checks that keep a malformed section from taking the page down. Pure: no React.
 
 import { toCsv } from './csv.ts'
+import { BinaryCurves, type ConceptApiFacts } from './eval-binary.ts'
 import { tryDecodeMatrixUint64, type DecodeResult } from './matrix-uint64.ts'
 import {
   cellsOnLayout,
@@ -20,7 +21,6 @@ import {
 } from './eval-counts.ts'
 import {
   averagePrecision,
-  prepareEvaluation,
   rocAuc,
   NONE_ID,
   OTHER_ID,
@@ -49,22 +49,11 @@ export function evaluationState(code: number | undefined): EvaluationState {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Preparation, once per evaluation object
+// The count engine, once per evaluation
 
-const prepared = new WeakMap<object, PreparedEvaluation>()
 const engines = new WeakMap<PreparedEvaluation, CountEngine>()
 
-/** prepareEvaluation, memoized per metrics object (query data keeps its identity). */
-export function preparedFor(metrics: EvalMetricsWire): PreparedEvaluation {
-  let ev = prepared.get(metrics)
-  if (!ev) {
-    ev = prepareEvaluation(metrics)
-    prepared.set(metrics, ev)
-  }
-  return ev
-}
-
-/** The incremental count engine of an evaluation, built once. */
+/** The incremental count engine of an evaluation, built once (or given by the loader). */
 export function engineFor(ev: PreparedEvaluation): CountEngine {
   let e = engines.get(ev)
   if (!e) {
@@ -72,6 +61,11 @@ export function engineFor(ev: PreparedEvaluation): CountEngine {
     engines.set(ev, e)
   }
   return e
+}
+
+/** Hands an evaluation the count engine built where it was prepared. */
+export function seedEngine(ev: PreparedEvaluation, engine: CountEngine): void {
+  engines.set(ev, engine)
 }
 
 const lastStats = new WeakMap<CountEngine, { version: number; stats: ThresholdStats }>()
@@ -157,7 +151,7 @@ export interface ProbabilityMatrix {
  * ground-truth-weighted mean of its rows. Independent of the threshold: compute once per order.
  */
 export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): ProbabilityMatrix {
-  const cells = cachedCells(metrics.confusion_matrix ?? metrics, () => confusionCells(ev, metrics.confusion_matrix))
+  const cells = ev.confusionCells ?? cachedCells(metrics.confusion_matrix ?? metrics, () => confusionCells(ev, metrics.confusion_matrix))
   const layout = layoutFor(ev, concepts, top)
   const m = cellsOnLayout(cells, layout, 'average', ev.frequency)
   return { matrix: m, ignored: cells.ignored + m.outside }
@@ -165,7 +159,7 @@ export function probabilityMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWi
 
 /** The API's co-occurrence counts on the matrix's concept order. */
 export function cooccurrenceMatrix(ev: PreparedEvaluation, metrics: EvalMetricsWire, concepts: readonly string[], top?: number): LabeledMatrix {
-  const cells = cachedCells(metrics.cooccurrence_matrix ?? {}, () => cooccurrenceCells(ev, metrics.cooccurrence_matrix))
+  const cells = ev.cooccurrenceCells ?? cachedCells(metrics.cooccurrence_matrix ?? {}, () => cooccurrenceCells(ev, metrics.cooccurrence_matrix))
   return cellsOnLayout(cells, layoutFor(ev, concepts, top), 'sum')
 }
 
@@ -365,16 +359,11 @@ function num(x: unknown): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null
 }
 
-/** What the API sent per concept, apart from the threshold: computed once per evaluation. */
-export interface ConceptApiFacts {
-  apiNumPos: number | null
-  apiRocAuc: number | null
-  apiF1: number | null
-  curveAuc: number | null
-  ap: number | null
-}
+export type { ConceptApiFacts }
 
-export function conceptApiFacts(binary: ReadonlyMap<string, BinaryMetricsWire>): Map<string, ConceptApiFacts> {
+/** What the API sent per concept, apart from the threshold: computed once per evaluation (in the loader for packed curves). */
+export function conceptApiFacts(binary: ReadonlyMap<string, BinaryMetricsWire>): ReadonlyMap<string, ConceptApiFacts> {
+  if (binary instanceof BinaryCurves) return binary.facts()
   const out = new Map<string, ConceptApiFacts>()
   for (const [id, b] of binary) {
     out.set(id, {
@@ -386,6 +375,11 @@ export function conceptApiFacts(binary: ReadonlyMap<string, BinaryMetricsWire>):
     })
   }
   return out
+}
+
+/** Whether the API sent a co-occurrence matrix. */
+export function hasCooccurrence(ev: PreparedEvaluation, metrics: EvalMetricsWire): boolean {
+  return ev.cooccurrenceCells !== undefined ? ev.cooccurrenceCells !== null : !!metrics.cooccurrence_matrix
 }
 
 const NO_FACTS: ConceptApiFacts = { apiNumPos: null, apiRocAuc: null, apiF1: null, curveAuc: null, ap: null }

@@ -20,8 +20,9 @@ function EvaluationFilePage() {
   const onSearch: OnSearch = (patch, options) => {
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: options?.replace, resetScroll: false })
   }
-  const parsed = file?.parsed
-  const metrics = parsed?.kind === 'evaluation' ? (parsed.metrics as ViewerMetrics) : undefined
+  const loaded = file?.loaded
+  const evaluation = loaded?.kind === 'evaluation' ? loaded.evaluation : undefined
+  const metrics = evaluation?.metrics as ViewerMetrics | undefined
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -43,9 +44,9 @@ function EvaluationFilePage() {
           )}
         </p>
       )}
-      {parsed?.kind === 'error' && <FileProblem name={file!.name} message={parsed.message} />}
-      {parsed?.kind === 'matrix' && <MatrixFile name={file!.name} result={parsed.result} />}
-      {metrics && <EvaluationViewer key={file!.name + file!.size} metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={file!.name.replace(/\.json$/i, '')} />}
+      {loaded?.kind === 'error' && <FileProblem name={file!.name} message={loaded.message} />}
+      {loaded?.kind === 'matrix' && <MatrixFile name={file!.name} result={loaded.result} />}
+      {evaluation && <EvaluationViewer key={file!.name + file!.size} evaluation={evaluation} search={search} notes={notes} onSearch={onSearch} fileBase={file!.name.replace(/\.json$/i, '')} />}
     </div>
   )
 }

@@ -1,6 +1,10 @@
+import { queryOptions } from '@tanstack/react-query'
+import { api } from '@/api/client.ts'
 import { GetEvaluation, ListEvaluations, ListEvaluations_2 } from '@/api/endpoints.gen.ts'
 import type { ParamsOf } from '@/api/endpoint.ts'
+import { loadEvaluationAnswer } from '@/api/evaluation-load.ts'
 import type { operations } from '@/api/schema'
+import { BODY_AS_BLOB } from '@/api/transport.ts'
 import { appPath } from './ids.ts'
 
 export type ListEvaluationsQuery = NonNullable<ParamsOf<operations['ListEvaluations']>['query']>
@@ -23,4 +27,23 @@ export const evaluationQueries = {
     ListEvaluations_2({ path: { 'user_app_id.user_id': userId }, query }),
   detail: (userId: string, appId: string, evaluationId: string, query: GetEvaluationQuery = ALL_EVALUATION_FIELDS) =>
     GetEvaluation({ path: { ...appPath(userId, appId), evaluation_id: evaluationId }, query }),
+  /**
+   * The evaluation with every section, prepared for the viewer off the page's thread (parsed,
+   * checked and packed in a worker): the same request as `detail` with every field, cached under
+   * its key plus 'prepared'. The answer's bytes stay in `raw` for the raw view and downloads.
+   */
+  prepared: (userId: string, appId: string, evaluationId: string) => {
+    const request = evaluationQueries.detail(userId, appId, evaluationId)
+    const [, path, { params }] = request.queryKey
+    return queryOptions({
+      queryKey: [...request.queryKey, 'prepared'] as const,
+      queryFn: async ({ signal }) => {
+        const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
+        const { data } = await get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
+        return loadEvaluationAnswer(data ?? new Blob([]), { method: 'GET', path }, signal)
+      },
+      // Typed arrays and a Blob: nothing for structural sharing to compare.
+      structuralSharing: false,
+    })
+  },
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { loadedEvaluation } from '@/lib/eval-load.ts'
 import { EvaluationViewer } from './EvaluationViewer.tsx'
 import type { EvalSearch } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
@@ -33,7 +34,7 @@ const metrics: ViewerMetrics = {
 
 function renderViewer(search: EvalSearch, m: ViewerMetrics = metrics) {
   const onSearch = vi.fn()
-  render(<EvaluationViewer metrics={m} search={search} onSearch={onSearch} fileBase="t" />)
+  render(<EvaluationViewer evaluation={loadedEvaluation(m as Record<string, unknown>)} search={search} onSearch={onSearch} fileBase="t" />)
   return onSearch
 }
 

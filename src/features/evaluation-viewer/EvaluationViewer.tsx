@@ -1,19 +1,17 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { HeatmapCell } from '@/components/Heatmap.tsx'
-import { bestF1Thresholds, ConceptLimitError, NONE_ID, OTHER_ID, orderConcepts, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
+import type { BinaryCurves } from '@/lib/eval-binary.ts'
+import type { LoadedEvaluation } from '@/lib/eval-load.ts'
+import { bestF1Thresholds, NONE_ID, OTHER_ID, orderConcepts, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
 import {
-  binaryByConcept,
   buildMatrixView,
-  checkEvalMetrics,
   conceptApiFacts,
   conceptRowsAt,
   evaluationState,
   hasTestSet,
-  preparedFor,
   countsAt,
   probabilityMatrix,
   statsAt,
-  withoutSections,
   worstConcepts,
   type SectionProblem,
 } from '@/lib/eval-view.ts'
@@ -65,7 +63,8 @@ const SECTION_TITLES: Record<SectionProblem['section'], string> = {
 }
 
 export interface EvaluationViewerProps {
-  metrics: ViewerMetrics
+  /** Prepared off the page's thread (`evaluationQueries.prepared`, `loadEvaluationFile`). */
+  evaluation: LoadedEvaluation
   search: EvalSearch
   /** Corrections of the URL, shown as notes. */
   notes?: readonly string[]
@@ -81,18 +80,14 @@ function isDetectionOf(m: ViewerMetrics): boolean {
   return m.model?.model_type_id?.includes('detector') === true || (Array.isArray(m.metrics_by_area) && m.metrics_by_area.length > 0) || typeof m.summary?.mean_avg_precision_iou_50 === 'number'
 }
 
-/** Whether the evaluation carries anything beyond its status. */
-function hasResults(m: ViewerMetrics): boolean {
-  return !!(m.summary || m.confusion_matrix || m.test_set || m.binary_metrics || m.cooccurrence_matrix || m.label_counts)
-}
-
 /**
  * The evaluation viewer, fed by the API or by a file: summary, threshold, confusion matrix,
  * selection, per-concept table, curves, labels, co-occurrence, detection and comparison.
  */
-export function EvaluationViewer({ metrics, search, notes = [], onSearch, fileBase, compare, comparePicker }: EvaluationViewerProps) {
+export function EvaluationViewer({ evaluation, search, notes = [], onSearch, fileBase, compare, comparePicker }: EvaluationViewerProps) {
+  const metrics = evaluation.metrics as ViewerMetrics
   const state = evaluationState(metrics.status?.code ?? undefined)
-  if ((state === 'pending' || state === 'failed' || state === 'not-evaluated') && !hasResults(metrics)) {
+  if ((state === 'pending' || state === 'failed' || state === 'not-evaluated') && !evaluation.hasResults) {
     return (
       <div className="space-y-4">
         {notes.length > 0 && <UrlNotes notes={notes} />}
@@ -100,7 +95,7 @@ export function EvaluationViewer({ metrics, search, notes = [], onSearch, fileBa
       </div>
     )
   }
-  return <PreparedViewer metrics={metrics} search={search} notes={notes} onSearch={onSearch} fileBase={fileBase} compare={compare} comparePicker={comparePicker} />
+  return <PreparedViewer evaluation={evaluation} search={search} notes={notes} onSearch={onSearch} fileBase={fileBase} compare={compare} comparePicker={comparePicker} />
 }
 
 function UrlNotes({ notes }: { notes: readonly string[] }) {
@@ -141,40 +136,30 @@ function StatusPanel({ metrics }: { metrics: ViewerMetrics }) {
   )
 }
 
-function tryPrepare(clean: ViewerMetrics): { ev: PreparedEvaluation; error?: undefined } | { ev?: undefined; error: ConceptLimitError } {
-  try {
-    return { ev: preparedFor(clean) }
-  } catch (error) {
-    if (error instanceof ConceptLimitError) return { error }
-    throw error
-  }
-}
-
-/** Checks the sections and prepares the evaluation once; an evaluation over the concept limit gets a panel naming it. */
-function PreparedViewer(props: EvaluationViewerProps) {
-  const { metrics, notes = [] } = props
-  const problems = useMemo(() => checkEvalMetrics(metrics as Record<string, unknown>), [metrics])
-  const clean = useMemo(() => withoutSections(metrics as Record<string, unknown>, problems) as ViewerMetrics, [metrics, problems])
-  const prepared = useMemo(() => tryPrepare(clean), [clean])
-  if (prepared.error) {
+/** The evaluation as prepared by the loader; one over the concept limit gets a panel naming it. */
+function PreparedViewer({ evaluation, ...props }: EvaluationViewerProps) {
+  const { notes = [] } = props
+  if (evaluation.limit || !evaluation.ev) {
     return (
       <div className="space-y-4">
         {notes.length > 0 && <UrlNotes notes={notes} />}
         <ProblemPanel title="This evaluation is too large to view">
-          <p data-testid="concept-limit">{prepared.error.message}</p>
+          <p data-testid="concept-limit">{evaluation.limit?.message}</p>
           <p className="mt-1 text-xs">Its summary and sections can still be read from the raw JSON; split the concepts into several evaluations to view them here.</p>
         </ProblemPanel>
       </div>
     )
   }
-  return <Viewer {...props} problems={problems} clean={clean} ev={prepared.ev} />
+  const metrics = evaluation.metrics as ViewerMetrics
+  return <Viewer {...props} metrics={metrics} problems={evaluation.problems} clean={metrics} ev={evaluation.ev} binary={evaluation.binary} />
 }
 
-function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase, compare, comparePicker, problems, clean, ev }: EvaluationViewerProps & { problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation }) {
+type ViewerProps = Omit<EvaluationViewerProps, 'evaluation'> & { metrics: ViewerMetrics; problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation; binary: BinaryCurves }
+
+function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase, compare, comparePicker, problems, clean, ev, binary }: ViewerProps) {
   const onSearch: OnSearch = useStableCallback(onSearchProp)
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
-  const binary = useMemo(() => binaryByConcept(clean.binary_metrics), [clean.binary_metrics])
   const facts = useMemo(() => conceptApiFacts(binary), [binary])
   const viewNotes = [...notes]
 
@@ -240,10 +225,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   )
 
   // Evaluation B.
-  const compareMetrics = compare?.status === 'success' ? compare.metrics : undefined
-  const compareClean = useMemo(() => (compareMetrics ? (withoutSections(compareMetrics as Record<string, unknown>, checkEvalMetrics(compareMetrics as Record<string, unknown>)) as ViewerMetrics) : undefined), [compareMetrics])
-  const evB = useMemo(() => (compareClean ? preparedFor(compareClean) : undefined), [compareClean])
-  const binaryB = useMemo(() => (compareClean ? binaryByConcept(compareClean.binary_metrics) : undefined), [compareClean])
+  const compareLoaded = compare?.status === 'success' ? compare.evaluation : undefined
+  const compareClean = compareLoaded?.metrics as ViewerMetrics | undefined
+  const evB = compareLoaded?.ev ?? undefined
+  const binaryB = compareLoaded?.binary
   const statsB = useMemo(() => (evB && hasTestSet(evB) ? statsAt(evB, threshold) : null), [evB, threshold])
 
   const handleSelectCell = useStableCallback((actual: string, predicted: string) => onSearch({ cell: cellParam(actual, predicted) }))

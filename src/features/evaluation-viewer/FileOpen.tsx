@@ -1,22 +1,23 @@
 import { useId, useMemo, useState, type DragEvent } from 'react'
+import { loadEvaluationFile } from '@/api/evaluation-load.ts'
 import { Heatmap } from '@/components/Heatmap.tsx'
-import { parseEvaluationFile, type ParsedFile } from '@/lib/eval-view.ts'
-import type { MatrixUint64 } from '@/lib/matrix-uint64.ts'
+import type { LoadedFile } from '@/lib/eval-load.ts'
+import type { DecodeResult, MatrixUint64 } from '@/lib/matrix-uint64.ts'
 import { ProblemPanel } from './ui.tsx'
 
 export interface OpenedFile {
   name: string
   size: number
-  parsed: ParsedFile
+  /** Read, parsed and prepared off the page's thread. */
+  loaded: LoadedFile
 }
 
 /** Largest file read: a 1,000-concept evaluation with its test set is about 6 MB. */
 const MAX_BYTES = 512 * 1024 * 1024
 
 async function readFile(file: File): Promise<OpenedFile> {
-  if (file.size > MAX_BYTES) return { name: file.name, size: file.size, parsed: { kind: 'error', message: `The file is ${Math.round(file.size / 1e6)} MB; at most ${MAX_BYTES / 1e6} MB are read.` } }
-  const text = await file.text()
-  return { name: file.name, size: file.size, parsed: parseEvaluationFile(text) }
+  if (file.size > MAX_BYTES) return { name: file.name, size: file.size, loaded: { kind: 'error', message: `The file is ${Math.round(file.size / 1e6)} MB; at most ${MAX_BYTES / 1e6} MB are read.` } }
+  return { name: file.name, size: file.size, loaded: await loadEvaluationFile(file) }
 }
 
 /** A file input and drop zone for an EvalMetrics JSON (or a MatrixUint64), read in the browser only. */
@@ -30,7 +31,7 @@ export function FileDrop({ onOpen, isCompact = false }: { onOpen: (file: OpenedF
     try {
       onOpen(await readFile(file))
     } catch (error) {
-      onOpen({ name: file.name, size: file.size, parsed: { kind: 'error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` } })
+      onOpen({ name: file.name, size: file.size, loaded: { kind: 'error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` } })
     } finally {
       setIsReading(false)
     }
@@ -75,7 +76,7 @@ export function FileProblem({ name, message }: { name: string; message: string }
 }
 
 /** A MatrixUint64 file: the decoder's verdict, and the matrix when it is sound. */
-export function MatrixFile({ name, result }: { name: string; result: Extract<ParsedFile, { kind: 'matrix' }>['result'] }) {
+export function MatrixFile({ name, result }: { name: string; result: DecodeResult }) {
   if (!result.ok) {
     return (
       <ProblemPanel title={`The matrix in ${name} is malformed`}>

@@ -4,7 +4,7 @@ import { downloadText } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
 import { toCsv } from '@/lib/csv.ts'
 import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { cooccurrenceMatrix, exactCell, labelDistribution } from '@/lib/eval-view.ts'
+import { cooccurrenceMatrix, exactCell, hasCooccurrence, labelDistribution } from '@/lib/eval-view.ts'
 import { CellsCsvButton, useMatrixLabels } from './matrix-parts.tsx'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
@@ -44,7 +44,7 @@ export const LabelDistribution = memo(function LabelDistribution({ ev, metrics, 
 export const Cooccurrence = memo(function Cooccurrence({ ev, metrics, concepts, top, scale, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; concepts: readonly string[]; top: number | undefined; scale: MatrixScale; fileBase: string }) {
   const dense = useMemo(() => cooccurrenceMatrix(ev, metrics, concepts, top), [ev, metrics, concepts, top])
   const { rowLabels, colLabels } = useMatrixLabels(ev, dense)
-  if (!metrics.cooccurrence_matrix) return <p className="text-sm text-slate-500">No co-occurrence matrix was sent.</p>
+  if (!hasCooccurrence(ev, metrics)) return <p className="text-sm text-slate-500">No co-occurrence matrix was sent.</p>
   return (
     <Heatmap
       label="Co-occurrence of ground-truth labels"

@@ -1,3 +1,4 @@
+import type { LoadedEvaluation } from '@/lib/eval-load.ts'
 import type { BinaryMetricsWire, EvalMetricsWire } from '@/lib/eval-metrics.ts'
 import type { EvalSearch } from './search.ts'
 
@@ -47,7 +48,8 @@ export type OnSearch = (patch: SearchPatch, options?: { replace?: boolean }) => 
 export interface CompareState {
   id: string
   status: 'pending' | 'error' | 'success'
-  metrics?: ViewerMetrics
+  /** Evaluation B, prepared like A. */
+  evaluation?: LoadedEvaluation
   error?: unknown
   onRetry?: () => void
 }

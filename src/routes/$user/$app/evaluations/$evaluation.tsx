@@ -3,7 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { evaluationQueries } from '@/api/queries/evaluations.ts'
 import { ensure, prefetch } from '@/api/load.ts'
 import { appCrumbs, Breadcrumbs } from '@/components/Breadcrumbs.tsx'
-import { downloadText } from '@/components/DataTable.tsx'
+import { downloadBlob } from '@/components/DataTable.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
 import { StatusBadge } from '@/components/StatusBadge.tsx'
 import { ComparePicker } from '@/features/evaluation-viewer/ComparePicker.tsx'
@@ -18,10 +18,11 @@ export const Route = createFileRoute('/$user/$app/evaluations/$evaluation')({
   loaderDeps: ({ search: { compare } }) => ({ compare }),
   loader: async ({ context: { queryClient }, params: { user, app, evaluation }, deps: { compare } }) => {
     // One wave: the evaluation is the page; evaluation B (when comparing) and the picker's list
-    // are parts, started without awaiting them: B failing shows in its panel with Retry.
+    // are parts, started without awaiting them: B failing shows in its panel with Retry. Both
+    // evaluations are parsed and prepared in workers, each its own.
     prefetch(queryClient, evaluationQueries.list(user, app, PICKER_QUERY))
-    if (compare && compare !== evaluation) prefetch(queryClient, evaluationQueries.detail(user, app, compare))
-    await ensure(queryClient, evaluationQueries.detail(user, app, evaluation))
+    if (compare && compare !== evaluation) void queryClient.prefetchQuery(evaluationQueries.prepared(user, app, compare))
+    await ensure(queryClient, evaluationQueries.prepared(user, app, evaluation))
   },
   component: EvaluationPage,
 })
@@ -32,10 +33,11 @@ function EvaluationPage() {
   const navigate = Route.useNavigate()
   const urlNotes = correctionNotes(search)
   const detail = evaluationQueries.detail(user, app, evaluation)
-  const { data } = useSuspenseQuery(detail)
-  const metrics = (data.eval_metrics ?? {}) as ViewerMetrics
+  const { data } = useSuspenseQuery(evaluationQueries.prepared(user, app, evaluation))
+  const metrics = data.metrics as ViewerMetrics
   const compareId = search.compare && search.compare !== evaluation ? search.compare : undefined
-  const compareQuery = useQuery({ ...evaluationQueries.detail(user, app, compareId ?? ''), enabled: compareId !== undefined, retryOnMount: false })
+  const compareQuery = useQuery({ ...evaluationQueries.prepared(user, app, compareId ?? ''), enabled: compareId !== undefined, retryOnMount: false })
+  const compareLimit = compareQuery.data?.limit
   const notes = search.compare === evaluation ? [...urlNotes, 'compare names this evaluation itself; not comparing'] : urlNotes
 
   const onSearch: OnSearch = (patch, options) => {
@@ -44,9 +46,10 @@ function EvaluationPage() {
   const compare: CompareState | undefined = compareId
     ? {
         id: compareId,
-        status: compareQuery.status,
-        metrics: compareQuery.data?.eval_metrics as ViewerMetrics | undefined,
-        error: compareQuery.error,
+        // B over the concept limit cannot be compared: its panel says why.
+        status: compareLimit ? 'error' : compareQuery.status,
+        evaluation: compareQuery.data,
+        error: compareLimit ?? compareQuery.error,
         onRetry: () => void compareQuery.refetch(),
       }
     : undefined
@@ -69,11 +72,11 @@ function EvaluationPage() {
             <StatusBadge status={metrics.status ?? undefined} />
           </h1>
           <div className="flex flex-wrap gap-2">
-            <RequestTools queryKey={detail.queryKey} />
+            <RequestTools queryKey={detail.queryKey} rawBody={data.raw} />
             <button
               type="button"
               className="rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
-              onClick={() => downloadText(`evaluation-${evaluation}.json`, `${JSON.stringify(data)}\n`, 'application/json')}
+              onClick={() => data.raw && downloadBlob(`evaluation-${evaluation}.json`, data.raw)}
             >
               Download JSON
             </button>
@@ -88,7 +91,7 @@ function EvaluationPage() {
         <ResourceLinks metrics={metrics} user={user} app={app} />
       </header>
       <EvaluationViewer
-        metrics={metrics}
+        evaluation={data}
         search={search}
         notes={notes}
         onSearch={onSearch}

@@ -1,0 +1,93 @@
+// Evaluations are parsed and prepared off the page's thread: the answer's bytes (or a file's)
+// go to a Web Worker as a Blob, and what comes back is the prepared evaluation with its typed
+// arrays transferred (see lib/eval-load.ts). Where there is no Worker (Node, under tests) the same
+// function runs in-process and its message makes the same structured-clone trip.
+import { loadEvaluationBody, reviveEvaluation, reviveFile, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource } from '@/lib/eval-load.ts'
+import { ApiError } from './errors.ts'
+
+export interface LoadJob {
+  body: Blob
+  source: LoadSource
+}
+
+export type LoadReply = { ok: true; message: LoadMessage } | { ok: false; error: string }
+
+class PrepareError extends Error {
+  override name = 'PrepareError'
+}
+
+function abortError(): DOMException {
+  return new DOMException('The load was aborted.', 'AbortError')
+}
+
+function inWorker(job: LoadJob, signal?: AbortSignal): Promise<LoadMessage> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError())
+    const worker = new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation-loader' })
+    const onAbort = () => {
+      worker.terminate()
+      reject(abortError())
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const done = () => {
+      signal?.removeEventListener('abort', onAbort)
+      worker.terminate()
+    }
+    worker.onmessage = (event: MessageEvent<LoadReply>) => {
+      done()
+      if (event.data.ok) resolve(event.data.message)
+      else reject(new PrepareError(event.data.error))
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      done()
+      reject(new PrepareError(event.message || 'the preparing worker failed'))
+    }
+    worker.postMessage(job)
+  })
+}
+
+async function inProcess(job: LoadJob, signal?: AbortSignal): Promise<LoadMessage> {
+  const bytes = await job.body.arrayBuffer()
+  if (signal?.aborted) throw abortError()
+  let message: LoadMessage
+  try {
+    message = loadEvaluationBody(bytes, job.source)
+  } catch (error) {
+    throw new PrepareError(error instanceof Error ? `${error.name}: ${error.message}` : String(error))
+  }
+  // The same trip as from a worker: whatever cannot be cloned fails here too.
+  return structuredClone(message, { transfer: transferablesOf(message) })
+}
+
+/** Runs the preparing function on a body: in a Web Worker when there is one, else in-process. */
+export function prepareOffThread(job: LoadJob, signal?: AbortSignal): Promise<LoadMessage> {
+  return typeof Worker === 'undefined' ? inProcess(job, signal) : inWorker(job, signal)
+}
+
+/**
+ * A GetEvaluation answer's body, prepared: a non-10000 status or an unreadable body becomes the
+ * ApiError the transport would have made, so pages see one error type.
+ */
+export async function loadEvaluationAnswer(body: Blob, context: { method: string; path: string }, signal?: AbortSignal): Promise<LoadedEvaluation> {
+  let message: LoadMessage
+  try {
+    message = await prepareOffThread({ body, source: 'api' }, signal)
+  } catch (error) {
+    if (signal?.aborted) throw new ApiError({ kind: 'aborted', ...context })
+    throw new ApiError({ kind: 'malformed', httpStatus: 200, ...context, description: `The evaluation could not be prepared: ${error instanceof Error ? error.message : String(error)}` })
+  }
+  if (message.kind === 'answer-error') throw new ApiError({ httpStatus: 200, ...message.problem, ...context })
+  if (message.kind !== 'evaluation') throw new ApiError({ kind: 'malformed', httpStatus: 200, ...context })
+  return { ...reviveEvaluation(message.evaluation), raw: body }
+}
+
+/** An evaluation file (or a MatrixUint64) read and prepared off the page's thread. */
+export async function loadEvaluationFile(file: Blob): Promise<LoadedFile> {
+  try {
+    const loaded = reviveFile(await prepareOffThread({ body: file, source: 'file' }))
+    return loaded.kind === 'evaluation' ? { kind: 'evaluation', evaluation: { ...loaded.evaluation, raw: file } } : loaded
+  } catch (error) {
+    return { kind: 'error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}
