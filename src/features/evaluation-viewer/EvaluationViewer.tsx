@@ -1,5 +1,6 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { HeatmapCell } from '@/components/Heatmap.tsx'
+import { PanelSkeleton } from '@/components/QueryPanel.tsx'
 import type { BinaryCurves } from '@/lib/eval-binary.ts'
 import type { LoadedEvaluation } from '@/lib/eval-load.ts'
 import { bestF1Thresholds, NONE_ID, OTHER_ID, orderConcepts, type PreparedEvaluation } from '@/lib/eval-metrics.ts'
@@ -139,6 +140,10 @@ function StatusPanel({ metrics }: { metrics: ViewerMetrics }) {
 /** The evaluation as prepared by the loader; one over the concept limit gets a panel naming it. */
 function PreparedViewer({ evaluation, ...props }: EvaluationViewerProps) {
   const { notes = [] } = props
+  // The viewer's first render of a large evaluation is heavy and would run in the same task as the
+  // data's arrival: it runs as a background render instead (interruptible, in slices), after a
+  // placeholder, so no single task holds the page.
+  const shown = useDeferredValue(evaluation, null)
   if (evaluation.limit || !evaluation.ev) {
     return (
       <div className="space-y-4">
@@ -150,8 +155,9 @@ function PreparedViewer({ evaluation, ...props }: EvaluationViewerProps) {
       </div>
     )
   }
-  const metrics = evaluation.metrics as ViewerMetrics
-  return <Viewer {...props} metrics={metrics} problems={evaluation.problems} clean={metrics} ev={evaluation.ev} binary={evaluation.binary} />
+  if (shown === null || !shown.ev) return <PanelSkeleton name="Evaluation" rows={8} />
+  const metrics = shown.metrics as ViewerMetrics
+  return <Viewer {...props} metrics={metrics} problems={shown.problems} clean={metrics} ev={shown.ev} binary={shown.binary} />
 }
 
 type ViewerProps = Omit<EvaluationViewerProps, 'evaluation'> & { metrics: ViewerMetrics; problems: SectionProblem[]; clean: ViewerMetrics; ev: PreparedEvaluation; binary: BinaryCurves }
