@@ -1,6 +1,7 @@
 // The evaluation viewer at 1,000 and 10,000 concepts, through the real components: the server
 // (`npm start`, demo API) on BENCH_PORT, the built console in headless Chromium. Measured:
-// - navigation to the first drawn heatmap, and the longest main-thread task until then;
+// - navigation to the first drawn heatmap, the longest main-thread task until then, and the page's
+//   share of the worker's load (reading its message and reviving the prepared evaluation);
 // - JS heap and ArrayBuffer backing stores after load (after a GC), per non-zero count cell;
 // - a threshold step: from the slider's input event to the frame after the commit that shows the
 //   new matrix and metrics (the per-concept table names the new threshold in the same commit
@@ -99,7 +100,9 @@ async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<str
   await page.waitForFunction(() => (window as unknown as { __firstHeatmap?: number }).__firstHeatmap !== undefined, undefined, { timeout: 180_000 })
   const load = await page.evaluate(() => {
     const w = window as unknown as { __longest: number; __firstHeatmap: number }
-    return { first: w.__firstHeatmap, longest: w.__longest, nnz: Number(document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-nnz') ?? 0) }
+    // The page's share of the worker's load (src/api/evaluation-load.ts ARRIVAL_MEASURE): reading its message and reviving it.
+    const arrival = Math.max(0, ...performance.getEntriesByName('evaluation arrival').map((m) => m.duration))
+    return { first: w.__firstHeatmap, longest: w.__longest, arrival, nnz: Number(document.querySelector('[data-testid="heatmap"]')?.getAttribute('data-nnz') ?? 0) }
   })
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
@@ -129,6 +132,7 @@ async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<str
     `${e.label}: longest main-thread task while scrubbing ${scrubLongest.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(scrubLongest <= TASK_BAR_MS)}`,
     `${e.label}: JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB + ArrayBuffers ${(backing / 1e6).toFixed(1)} MB after load (bar ${HEAP_BAR_MB} MB) ${mark(totalMb < HEAP_BAR_MB)}; ${load.nnz.toLocaleString('en')} non-zero count cells, ${load.nnz > 0 ? Math.round((heap.usedSize + backing) / load.nnz).toLocaleString('en') : '—'} bytes of the whole tab per cell (the sparse matrix itself: 16 bytes per cell)`,
     `${e.label}: navigation to the first drawn heatmap ${(load.first / 1000).toFixed(2)} s; longest main-thread task while loading ${load.longest.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.longest <= TASK_BAR_MS)}`,
+    `${e.label}: the prepared evaluation's arrival from the worker (message read + revive, main thread) ${load.arrival.toFixed(1)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.arrival <= TASK_BAR_MS)}`,
   ]
 }
 
