@@ -219,6 +219,8 @@ interface PlanEntry {
   status?: number
   multiLabel?: boolean
   text?: boolean
+  /** Versions retrained before the model's own, added first (a long history of automatic retraining). */
+  history?: number
 }
 
 const PLAN: PlanEntry[] = [
@@ -265,6 +267,17 @@ const PLAN: PlanEntry[] = [
   // Clarifai's general model scale: 10,000 concepts, about 20,000 test inputs. Last in the plan,
   // so the evaluations above keep their ids and data.
   { kind: 'classification', concepts: 10000, app: 'general-vision', multiLabel: true },
+  // A model retrained automatically for years (1,200 versions before its own) and evaluated on
+  // each of its newest versions: the trend across versions, with one evaluation still running and
+  // one failed. After the 10,000-concept one, so every evaluation above keeps its id.
+  { kind: 'classification', concepts: 8, app: 'content-moderation', history: 1200 },
+  { kind: 'classification', concepts: 8, again: true },
+  { kind: 'classification', concepts: 8, again: true },
+  { kind: 'classification', concepts: 8, again: true },
+  { kind: 'classification', concepts: 8, again: true },
+  { kind: 'classification', concepts: 8, again: true, status: Code.MODEL_EVALUATION_FAILED },
+  { kind: 'classification', concepts: 8, again: true },
+  { kind: 'classification', concepts: 8, again: true, status: Code.MODEL_EVALUATING },
 ]
 
 const CLASSIFIER_TYPES = new Set(['visual-classifier', 'embedding-classifier', 'text-classifier'])
@@ -500,6 +513,35 @@ function ensureTrained(rng: Rng, model: ModelRec, skip: Set<string>): VersionRec
   return v
 }
 
+/**
+ * `count` versions between the model's creation and its first version, oldest first, from their
+ * own seed (the world's other ids stay as they are), mostly trained, a few failed.
+ */
+function addHistory(model: ModelRec, count: number): void {
+  const rng = new Rng(`history/${model.appId}/${model.id}`)
+  const first = model.versions[0]
+  if (!first) return
+  const start = model.createdAt
+  const step = (first.createdAt - start) / (count + 1)
+  const history: VersionRec[] = []
+  for (let k = 1; k <= count; k++) {
+    const t = start + k * step
+    const statusCode = rng.chance(0.93) ? Code.MODEL_TRAINED : Code.MODEL_TRAINING_FAILED
+    history.push({
+      ...first,
+      id: rng.hex(32),
+      createdAt: t,
+      modifiedAt: t + 600,
+      completedAt: t + 600,
+      statusCode,
+      description: 'Scheduled retrain',
+      totalInputCount: first.totalInputCount + rng.int(-40, 40),
+      evalIds: [],
+    })
+  }
+  model.versions.unshift(...history)
+}
+
 function buildEvaluations(world: World): void {
   const rng = new Rng('evaluations/plan')
   const evalCount = new Map<string, number>()
@@ -527,6 +569,7 @@ function buildEvaluations(world: World): void {
       if (!found) throw new Error('model without app')
       app = found
       model.conceptCount = entry.concepts
+      if (entry.history) addHistory(model, entry.history)
       version = ensureTrained(rng, model, new Set())
     }
     evalCount.set(`${model.appId}/${model.id}`, (evalCount.get(`${model.appId}/${model.id}`) ?? 0) + 1)
