@@ -220,6 +220,31 @@ test('a model page charts each evaluated version in version order, each point a 
   await expect(page.getByRole('heading', { name: 'Confusion matrix' })).toBeVisible(BOOT)
 })
 
+test('a model with 1,206 versions charts its latest 100 and says older ones are not drawn', async ({ page, request }) => {
+  // Read here from the API: the 100 newest versions, newest first.
+  const answer = await demoApi(request).get('/v2/users/demo/apps/content-moderation/models/nsfw-classifier/versions?sort_by_created_at=true&per_page=100')
+  const newest = ((await answer.json()) as { model_versions: VersionWire[] }).model_versions
+  expect(newest).toHaveLength(100)
+  const count = (test: (code: number | undefined) => boolean) => newest.filter((v) => test(v.metrics?.status?.code)).length
+  const evaluated = count((c) => c === 21300)
+  const running = count((c) => c === 21301 || c === 21303)
+  const failed = count((c) => c !== undefined && c >= 21310 && c <= 21319)
+  expect(evaluated).toBeGreaterThan(2)
+
+  await page.goto('/demo/content-moderation/models/nsfw-classifier')
+  const trends = page.getByTestId('version-trends')
+  await expect(trends.getByTestId('trend-note')).toHaveText(
+    `The latest 100 versions (older ones are not drawn), oldest first: ${evaluated} evaluated, ${running} still evaluating, ${failed} failed, ${100 - evaluated - running - failed} without an evaluation.`,
+    BOOT,
+  )
+  const links = trends.getByTestId('trend-chart').getByRole('link')
+  await expect(links).toHaveCount(evaluated)
+  // Oldest first: the last link is the newest evaluated version's evaluation.
+  const newestEvaluated = newest.find((v) => v.metrics?.status?.code === 21300)!
+  await expect(links.last()).toHaveAttribute('href', new RegExp(`/evaluations/${newestEvaluated.metrics!.id}$`))
+  await expect(links.last()).toHaveAccessibleName(new RegExp(`^Version \\d+, ${newestEvaluated.id.slice(0, 8)}: ROC AUC`))
+})
+
 test('the trend says which versions are still evaluating, failed or were never evaluated, and a phone gets its table', async ({ page, request }) => {
   await page.goto('/demo/community-sandbox/models/sandbox-classifier')
   const trends = page.getByTestId('version-trends')

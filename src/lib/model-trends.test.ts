@@ -54,9 +54,11 @@ describe('versionTrend', () => {
     expect(t.counts).toEqual({ evaluated: 2, pending: 1, failed: 1, 'not-evaluated': 2 })
     const f1 = trendSeries(t).find((s) => s.key === 'f1')!
     expect(f1.name).toBe('F1')
+    // Evenly spaced by evaluation, in version order: versions 1 and 6 are the 1st and 2nd evaluated.
+    expect(t.versions.map((v) => v.evaluatedRank)).toEqual([1, undefined, undefined, undefined, undefined, 2])
     expect(f1.points).toEqual([
       { x: 1, y: 0.6 },
-      { x: 6, y: 0.9 },
+      { x: 2, y: 0.9 },
     ])
     expect(trendNote(t)).toBe('All 6 versions, oldest first: 2 evaluated, 1 still evaluating, 1 failed, 2 without an evaluation.')
   })

@@ -43,8 +43,10 @@ export interface TrendVersion {
   /** The version id, or `(no id N)` when the answer left it out. */
   versionId: string
   hasId: boolean
-  /** 1 for the oldest version drawn; the chart's x. */
+  /** 1 for the oldest version shown (the table's order). */
   position: number
+  /** 1 for the oldest evaluated version shown: the chart's x, so evaluations are evenly spaced. */
+  evaluatedRank: number | undefined
   createdAt: string | undefined
   state: TrendState
   /** The evaluation's status text (why it failed, that it is running). */
@@ -101,6 +103,7 @@ export function versionTrend(
   const kind: LeaderboardKind = isDetection(scope.modelTypeId, firstSummary) ? 'detection' : 'classification'
   const metrics = KIND_METRICS[kind]
   const counts: Record<TrendState, number> = { evaluated: 0, pending: 0, failed: 0, 'not-evaluated': 0 }
+  let evaluatedRank = 0
   const versions = kept.map(({ v, index }, k): TrendVersion => {
     const m = v.metrics ?? undefined
     const values: Partial<Record<LeaderboardMetric, number>> = {}
@@ -118,6 +121,7 @@ export function versionTrend(
       versionId: hasId ? v.id! : `(no id ${index + 1})`,
       hasId,
       position: k + 1,
+      evaluatedRank: state === 'evaluated' ? ++evaluatedRank : undefined,
       createdAt: typeof v.created_at === 'string' ? v.created_at : undefined,
       state,
       statusText: m?.status?.description || undefined,
@@ -134,12 +138,12 @@ export function metricLabel(key: LeaderboardMetric): string {
   return LEADERBOARD_METRICS.find((m) => m.key === key)?.label ?? key
 }
 
-/** One line per series: the evaluated versions' values of a metric, at their positions. */
+/** One line per series: the evaluated versions' values of a metric, at their evaluated ranks. */
 export function trendSeries(trend: VersionTrend): Array<{ key: LeaderboardMetric; name: string; points: Array<{ x: number; y: number }> }> {
   return trend.metrics.map((key) => ({
     key,
     name: metricLabel(key),
-    points: trend.versions.flatMap((v) => (v.values[key] === undefined ? [] : [{ x: v.position, y: v.values[key] }])),
+    points: trend.versions.flatMap((v) => (v.values[key] === undefined || v.evaluatedRank === undefined ? [] : [{ x: v.evaluatedRank, y: v.values[key] }])),
   }))
 }
 

@@ -41,8 +41,8 @@ function TrendView({ trend, user, app, model }: { trend: VersionTrend; user: str
   const note = trendNote(trend)
   if (trend.versions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{note}</p>
   const series = trendSeries(trend).map((s) => ({ name: s.name, points: s.points }))
-  const linked = trend.versions.filter((v) => v.state === 'evaluated' && v.evaluation)
-  const byPosition = new Map(trend.versions.map((v) => [v.position, v]))
+  const evaluated = trend.versions.filter((v) => v.evaluatedRank !== undefined)
+  const linked = evaluated.filter((v) => v.evaluation)
   const table = <TrendTable trend={trend} user={user} app={app} model={model} />
   const title = trend.kind === 'detection' ? 'mAP, precision and recall by version' : 'ROC AUC, F1, precision and recall by version'
   return (
@@ -62,19 +62,19 @@ function TrendView({ trend, user, app, model }: { trend: VersionTrend; user: str
             <LineChart
               title={title}
               series={series}
-              xLabel={`Version, oldest to newest (1–${trend.versions.length})`}
+              xLabel="Evaluated version, oldest to newest"
               yLabel="Score"
               formatY={(v) => formatMetric(v)}
-              xTicks={positionTicks(trend.versions.length)}
-              formatX={(x) => String(x)}
+              xTicks={positionTicks(evaluated.length, 7)}
+              formatX={(x) => shortId(evaluated[x - 1]?.versionId ?? '')}
               tableView={table}
               xLinks={linked.map((v) => ({
-                x: v.position,
+                x: v.evaluatedRank!,
                 wrap: (mark) => (
                   <Link
                     to="/$user/$app/evaluations/$evaluation"
                     params={{ user: v.evaluation!.userId, app: v.evaluation!.appId, evaluation: v.evaluation!.id }}
-                    aria-label={pointLabel(byPosition.get(v.position)!, trend)}
+                    aria-label={pointLabel(v, trend)}
                     data-version={v.versionId}
                     className="outline-none [&:focus-visible>rect]:fill-blue-500/15 [&:focus-visible>rect]:stroke-blue-600 [&:focus-visible>rect]:stroke-2"
                   >
