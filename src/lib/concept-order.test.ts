@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { columnDirection, describeOrder, nameRanks, nextOrder, orderRows, parseSort, sameConcepts, sortParam, SORT_KEYS, type ConceptOrder } from './concept-order.ts'
+import { columnDirection, describeOrder, nameKey, nameRanks, nextOrder, orderRows, parseSort, sameConcepts, sortParam, SORT_KEYS, type ConceptOrder } from './concept-order.ts'
 import type { ConceptRow } from './eval-view.ts'
 
 function row(id: string, fields: Partial<ConceptRow> = {}): ConceptRow {
@@ -113,6 +113,13 @@ describe('orderRows', () => {
     expect([...ranks]).toEqual([3, 2, 1, 4, 0])
     expect(ids(orderRows(rows, { kind: 'worst' }, undefined, ranks))).toEqual(['ant', 'bird', 'dog', 'cat', 'eel'])
     expect(ids(orderRows(rows, { kind: 'worst' }, undefined, new Int32Array(2)))).toEqual(['ant', 'bird', 'dog', 'cat', 'eel'])
+  })
+
+  it('keys names so plain comparison ignores case and accents and reads numbers by value', () => {
+    const names = ['Item 10', 'item 9', 'item 09b', 'Élan', 'elan 2', 'apple', 'item 100', 'item 1e']
+    const byKey = [...names].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : nameKey(a) > nameKey(b) ? 1 : 0))
+    expect(byKey).toEqual(['apple', 'Élan', 'elan 2', 'item 1e', 'item 9', 'item 09b', 'Item 10', 'item 100'])
+    expect(nameKey('Élan')).toBe(nameKey('elan'))
   })
 
   it('names in numeric order, equal names by id', () => {

@@ -70,18 +70,37 @@ export function describeOrder(order: ConceptOrder, label: (key: SortKey) => stri
   return `Sorted by ${label(order.key)}, ${order.isDescending ? high : low}; concepts without a value last.`
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+/**
+ * A name as a key that plain string comparison orders the way people read names: case and
+ * accents ignored, runs of digits by their value (`item 9` before `item 10`). Comparing these is
+ * several times faster than a numeric Intl.Collator over 10,000 names.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => {
+      const value = digits.replace(/^0+(?=\d)/, '')
+      // The length first, so longer numbers sort after shorter ones whatever their digits.
+      return `${String.fromCharCode(48 + Math.min(value.length, 40))}${value}`
+    })
+}
 
 /**
  * Each row's place in name order (by name, then id), indexed by the row's position. Computed once
  * per set of concepts: it is the one string sort, and every tie is broken with it.
  */
 export function nameRanks(rows: readonly Pick<ConceptRow, 'id' | 'name'>[]): Int32Array {
+  const keys = rows.map((r) => nameKey(r.name))
   const positions = rows.map((_, k) => k)
   positions.sort((a, b) => {
-    const x = rows[a]!
-    const y = rows[b]!
-    return collator.compare(x.name, y.name) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0) || a - b
+    const x = keys[a]!
+    const y = keys[b]!
+    if (x !== y) return x < y ? -1 : 1
+    const i = rows[a]!.id
+    const j = rows[b]!.id
+    return (i < j ? -1 : i > j ? 1 : 0) || a - b
   })
   const ranks = new Int32Array(rows.length)
   positions.forEach((position, rank) => {
