@@ -38,7 +38,8 @@ interface LineChartProps {
 // also differ by dash pattern so colour is never the only cue.
 const COLORS = ['#2563eb', '#ea580c', '#059669', '#9333ea', '#dc2626', '#0891b2']
 const DASHES = [undefined, '6 3', '2 3', '8 3 2 3', '1 2', '10 4']
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 56 }
+// Room on the right for the last x label, centred on its tick (a version id is eight characters).
+const MARGIN = { top: 12, right: 32, bottom: 40, left: 56 }
 
 /**
  * A small SVG line chart with axes, ticks and a legend, and a "view as table" alternative that
