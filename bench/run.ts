@@ -7,8 +7,9 @@ import { drawHeatmapBench } from './draw-heatmap.ts'
 import { evalViewerBench } from './eval-viewer.ts'
 import { staticThroughputBench } from './static-throughput.ts'
 import { firstPaintBench } from './first-paint.ts'
+import { conceptOrderBench } from './concept-order.ts'
 
-const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, drawHeatmapBench, evalViewerBench, staticThroughputBench, firstPaintBench]
+const benches: Bench[] = [decodeMatrixBench, evalThresholdBench, conceptOrderBench, drawHeatmapBench, evalViewerBench, staticThroughputBench, firstPaintBench]
 
 const only = process.argv.slice(2)
 for (const bench of benches) {
