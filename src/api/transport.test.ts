@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createApiClient } from './client.ts'
 import { ApiError } from './errors.ts'
 import { createRateLimiter } from './rate-limiter.ts'
-import { createTransport, type Fetch } from './transport.ts'
+import { BODY_AS_BLOB, createTransport, type Fetch } from './transport.ts'
 
 const URL_ = 'http://api.test/v2/users/me/apps?page=1'
 
@@ -37,6 +37,29 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('transport', () => {
+  it('hands an answer asked for as a Blob over unparsed, in order across many chunks, and keeps its marker header home', async () => {
+    const parts = Array.from({ length: 300 }, (_, k) => `"${String(k).padStart(8000, 'x')}",`)
+    const text = `{"status": {"code": 10000}, "list": [${parts.join('')}0]}`
+    const bytes = new TextEncoder().encode(text)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 4096) controller.enqueue(bytes.slice(at, at + 4096))
+        controller.close()
+      },
+    })
+    const { fetch, seen } = scripted(new Response(stream, { status: 200 }))
+    const transport = createTransport({ fetch, ...noWait })
+    const response = await transport(new Request(URL_, { headers: { [BODY_AS_BLOB]: '1' } }))
+    expect(seen[0]!.headers.has(BODY_AS_BLOB)).toBe(false)
+    expect(await (await response.blob()).text()).toBe(text)
+  })
+
+  it('still reads a failed answer asked for as a Blob into its ApiError', async () => {
+    const { fetch } = scripted(json({ status: { code: 21200, description: 'Model does not exist' } }, { status: 404 }))
+    const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_, { headers: { [BODY_AS_BLOB]: '1' } })))
+    expect([error.httpStatus, error.code, error.description]).toEqual([404, 21200, 'Model does not exist'])
+  })
+
   it('parses each answer once, also when openapi-fetch reads it', async () => {
     const body = { status: { code: 10000, description: 'Ok' }, apps: [{ id: 'a', name: 'Café ☕ 𝄞' }] }
     const variants: Array<Record<string, string>> = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'content-encoding': 'gzip' }]
