@@ -51,6 +51,21 @@ function numOrNaN(x: unknown): number {
   return typeof x === 'number' && Number.isFinite(x) ? x : NaN
 }
 
+/** A list of numbers into out[at, end), NaN past its end or for what is not a finite number; false when it is no list. */
+function fillList(xs: unknown, out: Float64Array, at: number, end: number): boolean {
+  if (!Array.isArray(xs)) {
+    out.fill(NaN, at, end)
+    return false
+  }
+  const n = Math.min(xs.length, end - at)
+  for (let q = 0; q < n; q++) {
+    const v: unknown = xs[q]
+    out[at + q] = typeof v === 'number' && v - v === 0 ? v : NaN
+  }
+  if (at + n < end) out.fill(NaN, at + n, end)
+  return true
+}
+
 function curveLength(curve: Record<string, unknown> | null | undefined, keys: readonly string[]): number {
   if (!curve || typeof curve !== 'object') return 0
   let n = 0
@@ -96,14 +111,7 @@ export function packBinary(list: readonly BinaryMetricsWire[] | null | undefined
   const fill = (curve: unknown, keys: readonly string[], lists: Float64Array[], at: number, end: number, bit: number): number => {
     if (!curve || typeof curve !== 'object') return 0
     let bits = bit
-    keys.forEach((key, j) => {
-      const xs = (curve as Record<string, unknown>)[key]
-      const out = lists[j]!
-      if (Array.isArray(xs)) {
-        bits |= bit << (j + 1)
-        for (let q = 0; q < end - at; q++) out[at + q] = q < xs.length ? numOrNaN(xs[q]) : NaN
-      } else out.fill(NaN, at, end)
-    })
+    for (let j = 0; j < keys.length; j++) if (fillList((curve as Record<string, unknown>)[keys[j]!], lists[j]!, at, end)) bits |= bit << (j + 1)
     return bits
   }
   entries.forEach((b, k) => {
@@ -134,7 +142,7 @@ export function packBinary(list: readonly BinaryMetricsWire[] | null | undefined
 function packedArea(lists: readonly [Float64Array, Float64Array, Float64Array], a: number, z: number, kind: 'roc' | 'pr'): number | undefined {
   const [xs, ys] = lists
   // The order the general functions sort into: x ascending, then y ascending (ROC) or descending (PR).
-  const before = (x0: number, y0: number, x1: number, y1: number): boolean => x0 < x1 || (x0 === x1 && (kind === 'roc' ? y0 <= y1 : y0 >= y1))
+  const ySign = kind === 'roc' ? 1 : -1
   let forward = true
   let backward = true
   let px = NaN
@@ -145,8 +153,9 @@ function packedArea(lists: readonly [Float64Array, Float64Array, Float64Array], 
     const y = ys[q]!
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue
     if (finite > 0) {
-      if (!before(px, py, x, y)) forward = false
-      if (!before(x, y, px, py)) backward = false
+      // (px, py) before (x, y), and the other way round.
+      if (!(px < x || (px === x && ySign * (y - py) >= 0))) forward = false
+      if (!(x < px || (x === px && ySign * (py - y) >= 0))) backward = false
       if (!forward && !backward) return undefined
     }
     px = x

@@ -562,7 +562,13 @@ function checkCurve(c: unknown, where: string, keys: readonly string[]): string 
     const xs = c[k]
     if (xs === undefined || xs === null) continue
     if (!Array.isArray(xs)) return `${where}.${k} is ${kind(xs)}, not a list of numbers`
-    const bad = xs.findIndex((x) => typeof x !== 'number')
+    let bad = -1
+    for (let q = 0; q < xs.length; q++) {
+      if (typeof xs[q] !== 'number') {
+        bad = q
+        break
+      }
+    }
     if (bad !== -1) return `${where}.${k}[${bad}] is ${kind(xs[bad])}, not a number`
     if (length !== undefined && xs.length !== length) return `${where}.${k} has ${xs.length} points but ${keys[0]} has ${length}`
     length ??= xs.length
