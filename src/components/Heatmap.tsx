@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type RefCallback } from 'react'
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, type RefCallback } from 'react'
 import {
   buildLut,
   cellAt,
@@ -113,6 +113,10 @@ function fullView(rows: number, cols: number): CellWindow {
   return { r0: 0, r1: rows, c0: 0, c1: cols }
 }
 
+function sameMapping(a: ColorMapping, b: ColorMapping): boolean {
+  return a.scheme === b.scheme && a.scale === b.scale && a.min === b.min && a.max === b.max && a.unit === b.unit
+}
+
 function sameCell(a: HeatmapCell | null | undefined, b: HeatmapCell | null | undefined): boolean {
   return (a ?? null) === (b ?? null) || (!!a && !!b && a.row === b.row && a.col === b.col)
 }
@@ -178,7 +182,10 @@ export function Heatmap(props: HeatmapProps) {
   const plotH = viewCols > 0 ? Math.max(40, Math.min(maxSize, Math.round((plotW * viewRows) / viewCols))) : 40
   const geometry: PlotGeometry = useMemo(() => ({ view, width: plotW, height: plotH }), [view, plotW, plotH])
   // The scale leaves the special line out; that line is scaled down to it when it is larger.
-  const mapping: ColorMapping = useMemo(() => colorMappingFor(valuesWithout(sparse, specialLine, specialLine), scheme, scale), [sparse, specialLine, scheme, scale])
+  const freshMapping: ColorMapping = useMemo(() => colorMappingFor(valuesWithout(sparse, specialLine, specialLine), scheme, scale), [sparse, specialLine, scheme, scale])
+  // The same scale keeps the same object, so the legend and the special line's factor stay put across threshold steps.
+  const [mapping, setMapping] = useState(freshMapping)
+  if (mapping !== freshMapping && !sameMapping(mapping, freshMapping)) setMapping(freshMapping)
   const special = useMemo(() => {
     if (specialLine < 0) return undefined
     const top = Math.max(Math.abs(mapping.max), Math.abs(mapping.min))
@@ -444,26 +451,7 @@ export function Heatmap(props: HeatmapProps) {
           <span className="absolute left-0 top-0 text-[11px] font-medium text-slate-500" style={{ width: LEFT }} aria-hidden="true">
             {rowAxisLabel} ↓ / {colAxisLabel} →
           </span>
-          <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: LEFT, top: 0, width: plotW, height: TOP }}>
-            {colTicks.map((j) => {
-              const r = cellRect(geometry, 0, j)
-              return (
-                <span key={j} className="absolute bottom-1 whitespace-nowrap text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ left: r.x + r.w / 2 - 6, maxHeight: TOP - 20, overflow: 'hidden', textOverflow: 'ellipsis', writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
-                  {colLabels[j] ?? j + 1}
-                </span>
-              )
-            })}
-          </div>
-          <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: 0, top: TOP, width: LEFT - 4, height: plotH }}>
-            {rowTicks.map((i) => {
-              const r = cellRect(geometry, i, 0)
-              return (
-                <span key={i} className="absolute right-0 truncate text-right text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ top: r.y + r.h / 2 - 6, maxWidth: LEFT - 8 }}>
-                  {rowLabels[i] ?? i + 1}
-                </span>
-              )
-            })}
-          </div>
+          <AxisLabels geometry={geometry} rowTicks={rowTicks} colTicks={colTicks} rowLabels={rowLabels} colLabels={colLabels} />
           <canvas ref={canvasRef} aria-hidden="true" className="absolute" style={{ left: LEFT, top: TOP, width: plotW, height: plotH, imageRendering: 'pixelated' }} />
           <canvas
             ref={overlayRef}
@@ -499,7 +487,7 @@ export function Heatmap(props: HeatmapProps) {
           )}
         </div>
       </div>
-      <ColorLegend mapping={mapping} scheme={scheme} isDark={isDark} formatValue={formatValue} />
+      <ColorLegendMemo mapping={mapping} scheme={scheme} isDark={isDark} formatValue={formatValue} />
       {special && special.factor !== 1 && (
         <p className="text-[11px] text-slate-600 dark:text-slate-400" data-testid="heatmap-special-scale">
           “{rowLabels[special.row]}” row and column are set apart on their own scale (up to {formatValue(special.max, -1, -1)}), so they do not flatten the rest.
@@ -518,6 +506,34 @@ export function Heatmap(props: HeatmapProps) {
   )
 }
 
+/** The thinned row and column labels; memoized, so a new matrix on the same rows does not touch them. */
+const AxisLabels = memo(function AxisLabels({ geometry, rowTicks, colTicks, rowLabels, colLabels }: { geometry: PlotGeometry; rowTicks: readonly number[]; colTicks: readonly number[]; rowLabels: readonly string[]; colLabels: readonly string[] }) {
+  return (
+    <>
+      <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: LEFT, top: 0, width: geometry.width, height: TOP }}>
+        {colTicks.map((j) => {
+          const r = cellRect(geometry, 0, j)
+          return (
+            <span key={j} className="absolute bottom-1 whitespace-nowrap text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ left: r.x + r.w / 2 - 6, maxHeight: TOP - 20, overflow: 'hidden', textOverflow: 'ellipsis', writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
+              {colLabels[j] ?? j + 1}
+            </span>
+          )
+        })}
+      </div>
+      <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: 0, top: TOP, width: LEFT - 4, height: geometry.height }}>
+        {rowTicks.map((i) => {
+          const r = cellRect(geometry, i, 0)
+          return (
+            <span key={i} className="absolute right-0 truncate text-right text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ top: r.y + r.h / 2 - 6, maxWidth: LEFT - 8 }}>
+              {rowLabels[i] ?? i + 1}
+            </span>
+          )
+        })}
+      </div>
+    </>
+  )
+})
+
 function tooltipPosition(r: { x: number; y: number; w: number; h: number }, plotW: number, plotH: number): CSSProperties {
   const x = LEFT + r.x + r.w + 8
   const y = TOP + r.y
@@ -535,6 +551,8 @@ function textColorOn(scheme: ColorScheme, index: number, isDark: boolean): strin
   // Viridis is dark below about 60% of the ramp.
   return index < 160 ? '#ffffff' : '#0f172a'
 }
+
+const ColorLegendMemo = memo(ColorLegend)
 
 function ColorLegend({ mapping, scheme, isDark, formatValue }: { mapping: ColorMapping; scheme: ColorScheme; isDark: boolean; formatValue: (value: number, row: number, col: number) => string }) {
   const stops = Array.from({ length: 11 }, (_, k) => lutCss(scheme, isDark, scheme === 'diverging' ? Math.round((k / 10) * 255) : 1 + Math.round((k / 10) * 254)))

@@ -568,7 +568,8 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
     if (r < r0 || r >= r1 || c < c0 || c >= c1) continue
     let v = value[k]!
     if (r === sRow || c === sCol) v *= factor
-    const at = Math.floor((r - r0) * rk) * w + Math.floor((c - c0) * ck)
+    // Non-negative: truncation is Math.floor, as rasterize has it.
+    const at = (((r - r0) * rk) | 0) * w + (((c - c0) * ck) | 0)
     if (stamp[at] !== gen) {
       stamp[at] = gen
       next[at] = v

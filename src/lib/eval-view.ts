@@ -429,11 +429,33 @@ export function conceptRowsAt(ev: PreparedEvaluation, stats: ThresholdStats, bes
   return rows
 }
 
-/** The n concepts with support and `hasCurves`, worst F1 first (ties by name): O(rows log n). */
-export function worstConcepts(rows: readonly ConceptRow[], hasCurves: (id: string) => boolean, n: number): string[] {
-  const kept = new SmallestK<ConceptRow>(n, (a, b) => a.f1 < b.f1 || (a.f1 === b.f1 && a.name.localeCompare(b.name) < 0))
-  for (const r of rows) if (r.support > 0 && hasCurves(r.id)) kept.offer(r)
-  return kept.sorted().map((r) => r.id)
+const nameOrder = new Intl.Collator()
+const nameRanks = new WeakMap<PreparedEvaluation, Int32Array>()
+
+/** Each concept's place in name order (localeCompare's), computed once per evaluation. */
+function nameRankOf(ev: PreparedEvaluation): Int32Array {
+  let ranks = nameRanks.get(ev)
+  if (!ranks) {
+    const names = ev.conceptNames
+    const byName = Array.from(names.keys()).sort((x, y) => nameOrder.compare(names[x]!, names[y]!))
+    ranks = new Int32Array(names.length)
+    byName.forEach((k, place) => (ranks![k] = place))
+    nameRanks.set(ev, ranks)
+  }
+  return ranks
+}
+
+/**
+ * The n concepts with support and `hasCurves`, worst F1 first (ties by name): O(rows log n).
+ * `rows` are in the evaluation's concept order, as conceptRows gives them.
+ */
+export function worstConcepts(ev: PreparedEvaluation, rows: readonly ConceptRow[], hasCurves: (id: string) => boolean, n: number): string[] {
+  const rank = nameRankOf(ev)
+  const kept = new SmallestK<number>(n, (x, y) => rows[x]!.f1 < rows[y]!.f1 || (rows[x]!.f1 === rows[y]!.f1 && rank[x]! < rank[y]!))
+  rows.forEach((r, k) => {
+    if (r.support > 0 && hasCurves(r.id)) kept.offer(k)
+  })
+  return kept.sorted().map((k) => rows[k]!.id)
 }
 
 export interface CheckSummary {

@@ -221,7 +221,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
   // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
-  const worst = useMemo(() => worstConcepts(rows, (id) => binary.has(id), DEFAULT_CURVES), [rows, binary])
+  const worst = useMemo(() => worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES), [ev, rows, binary])
   const worstKey = worst.join('\u0000')
   const chosenKey = chosen.join('\u0000')
   const curveConcepts = useMemo(
