@@ -292,7 +292,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
       </Panel>
 
       {pairCounts && (
-        <Panel id="confused" title="Most confused pairs">
+        <Panel isSkippedOffScreen id="confused" title="Most confused pairs">
           <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={threshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
@@ -315,27 +315,27 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         />
       </Panel>
 
-      <Panel id="curves" title="ROC and precision-recall curves">
+      <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
         <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
       </Panel>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <Panel id="labels" title="Label distribution">
+        <Panel isSkippedOffScreen id="labels" title="Label distribution">
           <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
         </Panel>
-        <Panel id="cooccurrence" title="Co-occurrence">
+        <Panel isSkippedOffScreen id="cooccurrence" title="Co-occurrence">
           <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
         </Panel>
       </div>
 
       {isDetection && (
-        <Panel id="detection" title="Detection">
+        <Panel isSkippedOffScreen id="detection" title="Detection">
           <DetectionPanelMemo ev={ev} metrics={clean} fileBase={fileBase} />
         </Panel>
       )}
 
       {(comparePicker || compare) && (
-        <Panel id="compare" title="Compare with another evaluation" actions={comparePicker}>
+        <Panel isSkippedOffScreen id="compare" title="Compare with another evaluation" actions={comparePicker}>
           {!compare && <p className="text-sm text-slate-500">Pick an evaluation of this app to see A − B: the matrix, per-concept deltas and overlaid curves.</p>}
           {compare?.status === 'pending' && (
             <p role="status" className="text-sm text-slate-500">

@@ -4,10 +4,16 @@ export const buttonClass = 'rounded-md border border-slate-300 px-2 py-0.5 text-
 export const selectClass = 'rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900'
 export const inputClass = 'rounded-md border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900'
 
-/** A titled section of the viewer. */
-export function Panel({ id, title, actions, children }: { id: string; title: ReactNode; actions?: ReactNode; children: ReactNode }) {
+/**
+ * A titled section of the viewer. `isSkippedOffScreen`: while off screen it is neither laid out
+ * nor painted (content-visibility), so a threshold step pays for the panels in view only; its
+ * last size holds its place (its paint is clipped to its box: a little padding leaves focus rings
+ * room). Not for a panel whose parts must measure themselves at once (the per-concept table's
+ * scroll region).
+ */
+export function Panel({ id, title, actions, children, isSkippedOffScreen = false }: { id: string; title: ReactNode; actions?: ReactNode; children: ReactNode; isSkippedOffScreen?: boolean }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="space-y-3" data-testid={`panel-${id}`}>
+    <section aria-labelledby={`${id}-heading`} className={`space-y-3${isSkippedOffScreen ? ' -mx-1 px-1 [content-visibility:auto] [contain-intrinsic-block-size:auto_30rem]' : ''}`} data-testid={`panel-${id}`}>
       <div className="flex flex-wrap items-center gap-2">
         <h2 id={`${id}-heading`} className="mr-auto text-lg font-semibold">
           {title}
