@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { loadedEvaluation } from '@/lib/eval-load.ts'
 import { EvaluationViewer } from './EvaluationViewer.tsx'
@@ -71,6 +71,26 @@ describe('EvaluationViewer', () => {
     expect(onSearch).toHaveBeenCalledWith({ mode: 'row' })
     await userEvent.click(screen.getAllByRole('button', { name: /^@ / })[0]!)
     expect(onSearch).toHaveBeenCalledWith({ threshold: expect.any(Number) }, { replace: true })
+  })
+
+  it('keeps the slider where it is when the URL echoes a value it wrote earlier, and follows any other URL change', async () => {
+    const onSearch = vi.fn()
+    const evaluation = loadedEvaluation(metrics as Record<string, unknown>)
+    const view = (search: EvalSearch) => <EvaluationViewer evaluation={evaluation} search={search} onSearch={onSearch} fileBase="t" />
+    const { rerender } = render(view({ threshold: 0.5 }))
+    const slider = (await screen.findByTestId('threshold-slider')) as HTMLInputElement
+    fireEvent.change(slider, { target: { value: '0.51' } })
+    fireEvent.pointerUp(slider)
+    expect(onSearch).toHaveBeenLastCalledWith({ threshold: 0.51 }, { replace: true })
+    // The slider moves on before the URL catches up with 0.51.
+    fireEvent.change(slider, { target: { value: '0.52' } })
+    rerender(view({ threshold: 0.51 }))
+    expect(slider.value).toBe('0.52')
+    expect(screen.getByRole('table', { name: 'Per-concept metrics at threshold 0.52' })).toBeTruthy()
+    // A link or the history sets another threshold: the slider follows.
+    rerender(view({ threshold: 0.7 }))
+    expect(slider.value).toBe('0.7')
+    expect(screen.getByRole('table', { name: 'Per-concept metrics at threshold 0.70' })).toBeTruthy()
   })
 
   it('names a malformed section and keeps the rest', () => {

@@ -173,15 +173,20 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const urlThreshold = search.threshold ?? DEFAULT_THRESHOLD
   const [liveThreshold, setLiveThreshold] = useState(urlThreshold)
   const [seenUrlThreshold, setSeenUrlThreshold] = useState(urlThreshold)
+  // The last value this viewer wrote to the URL: its echo arriving after the slider has moved on
+  // must not pull the slider back. Any other change of the URL (a link, history) moves it.
+  const [committedThreshold, setCommittedThreshold] = useState<number | null>(null)
   if (seenUrlThreshold !== urlThreshold) {
     setSeenUrlThreshold(urlThreshold)
-    setLiveThreshold(urlThreshold)
+    if (urlThreshold !== committedThreshold) setLiveThreshold(urlThreshold)
   }
   // Every part follows the live threshold in the same render: the panels that do not depend on
   // it are memoized, and the ones that do are kept cheap (incremental counts, bounded work).
   const threshold = liveThreshold
   const commitThreshold = useStableCallback((t: number) => {
-    if (t !== urlThreshold) onSearch({ threshold: t === DEFAULT_THRESHOLD ? undefined : t }, { replace: true })
+    if (t === urlThreshold) return
+    setCommittedThreshold(t)
+    onSearch({ threshold: t === DEFAULT_THRESHOLD ? undefined : t }, { replace: true })
   })
 
   let mode: MatrixMode = search.mode ?? (hasTests ? 'counts' : 'probability')
