@@ -23,10 +23,12 @@ function abortError(): DOMException {
 /** The user-timing name of the page's share of a load: reading the worker's message and reviving it. */
 export const ARRIVAL_MEASURE = 'evaluation arrival'
 
-function inWorker<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
+function inWorker<T>(worker: Worker, job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError())
-    const worker = new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation-loader' })
+    if (signal?.aborted) {
+      worker.terminate()
+      return reject(abortError())
+    }
     const onAbort = () => {
       worker.terminate()
       reject(abortError())
@@ -72,22 +74,33 @@ async function inProcess<T>(job: LoadJob, revive: (message: LoadMessage) => T, s
   return revive(structuredClone(message, { transfer: transferablesOf(message) }))
 }
 
-/**
- * Runs the preparing function on a body, in a Web Worker when there is one, else in-process, and
- * `revive` on its message as soon as it arrives.
- */
+/** A worker for one load, started early (while the answer downloads) so its start-up costs no time. */
+export interface Loader {
+  /** Runs the preparing function on a body and `revive` on its message as soon as it arrives; once. */
+  prepare<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T>
+  /** Ends the worker if `prepare` never ran. */
+  close(): void
+}
+
+/** A Web Worker when there is one, else the same function in-process. */
+export function startLoader(): Loader {
+  if (typeof Worker === 'undefined') return { prepare: (job, revive, signal) => inProcess(job, revive, signal), close: () => {} }
+  const worker = new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation-loader' })
+  return { prepare: (job, revive, signal) => inWorker(worker, job, revive, signal), close: () => worker.terminate() }
+}
+
 export function prepareOffThread<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
-  return typeof Worker === 'undefined' ? inProcess(job, revive, signal) : inWorker(job, revive, signal)
+  return startLoader().prepare(job, revive, signal)
 }
 
 /**
  * A GetEvaluation answer's body, prepared: a non-10000 status or an unreadable body becomes the
  * ApiError the transport would have made, so pages see one error type.
  */
-export async function loadEvaluationAnswer(body: Blob, context: { method: string; path: string }, signal?: AbortSignal): Promise<LoadedEvaluation> {
+export async function loadEvaluationAnswer(body: Blob, context: { method: string; path: string }, signal?: AbortSignal, loader: Loader = startLoader()): Promise<LoadedEvaluation> {
   let message: LoadMessage | LoadedEvaluation
   try {
-    message = await prepareOffThread({ body, source: 'api' }, (m) => (m.kind === 'evaluation' ? { ...reviveEvaluation(m.evaluation), raw: body } : m), signal)
+    message = await loader.prepare({ body, source: 'api' }, (m) => (m.kind === 'evaluation' ? { ...reviveEvaluation(m.evaluation), raw: body } : m), signal)
   } catch (error) {
     if (signal?.aborted) throw new ApiError({ kind: 'aborted', ...context })
     throw new ApiError({ kind: 'malformed', httpStatus: 200, ...context, description: `The evaluation could not be prepared: ${error instanceof Error ? error.message : String(error)}` })

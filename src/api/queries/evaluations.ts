@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query'
 import { api } from '@/api/client.ts'
 import { GetEvaluation, ListEvaluations, ListEvaluations_2 } from '@/api/endpoints.gen.ts'
 import type { ParamsOf } from '@/api/endpoint.ts'
-import { loadEvaluationAnswer } from '@/api/evaluation-load.ts'
+import { loadEvaluationAnswer, startLoader } from '@/api/evaluation-load.ts'
 import type { operations } from '@/api/schema'
 import { BODY_AS_BLOB } from '@/api/transport.ts'
 import { appPath } from './ids.ts'
@@ -38,9 +38,15 @@ export const evaluationQueries = {
     return queryOptions({
       queryKey: [...request.queryKey, 'prepared'] as const,
       queryFn: async ({ signal }) => {
-        const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
-        const { data } = await get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
-        return loadEvaluationAnswer(data ?? new Blob([]), { method: 'GET', path }, signal)
+        // The worker starts while the answer downloads.
+        const loader = startLoader()
+        try {
+          const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
+          const { data } = await get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
+          return await loadEvaluationAnswer(data ?? new Blob([]), { method: 'GET', path }, signal, loader)
+        } finally {
+          loader.close()
+        }
       },
       // Typed arrays and a Blob: nothing for structural sharing to compare.
       structuralSharing: false,
