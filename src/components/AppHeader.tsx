@@ -5,6 +5,7 @@ import { clearSession } from '@/api/session.ts'
 import { useSession } from '@/api/use-session.ts'
 import { CommandPalette } from './CommandPalette.tsx'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
+import { safeReturnPath } from '@/lib/return-path.ts'
 
 const navLink = 'rounded-md py-2 text-sm text-slate-700 hover:text-slate-900 xl:py-0 dark:text-slate-300 dark:hover:text-white'
 const navActive = { className: 'font-medium text-slate-900 dark:text-white' }
@@ -19,6 +20,8 @@ export function AppHeader() {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const pathname = useLocation({ select: (location) => location.pathname })
+  // Connect comes back to where it was pressed.
+  const href = useLocation({ select: (location) => location.href })
   const [isMenuOpen, setIsMenuOpen] = useState(false)
   const menuId = useId()
   // A link followed from the menu closes it.
@@ -82,7 +85,7 @@ export function AppHeader() {
                 </button>
               </>
             ) : (
-              <Link to="/connect" className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+              <Link to="/connect" search={{ redirect: safeReturnPath(href) }} className="rounded-md bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
                 Connect
               </Link>
             )}

@@ -4,8 +4,15 @@ import type { QueryClient } from '@tanstack/react-query'
 import { AppHeader } from '@/components/AppHeader.tsx'
 import { useRecordRecentPlaces } from '@/components/RecentPlaces.tsx'
 
-/** Pages anyone may open without a session. */
-const PUBLIC_PATHS = new Set(['/connect', '/evaluation-file'])
+/**
+ * Pages anyone may open without a session. The explorer documents the API as Swagger UI would:
+ * its operations, parameters and schemas need no token; sending a request asks to connect.
+ */
+const PUBLIC_PATHS = new Set(['/connect', '/evaluation-file', '/explore'])
+
+function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.has(pathname) || pathname.startsWith('/explore/')
+}
 
 /** What every loader receives from the router. */
 export interface RouterContext {
@@ -14,7 +21,7 @@ export interface RouterContext {
 
 export const Route = createRootRouteWithContext<RouterContext>()({
   beforeLoad({ location }) {
-    if (PUBLIC_PATHS.has(location.pathname) || getSession()) return
+    if (isPublicPath(location.pathname) || getSession()) return
     throw redirect({ to: '/connect', search: { redirect: location.href } })
   },
   component: RootLayout,

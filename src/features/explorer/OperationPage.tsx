@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Link } from '@tanstack/react-router'
+import { Link, useLocation, useNavigate, useRouter } from '@tanstack/react-router'
 import { useQuery } from '@tanstack/react-query'
 import { findList, LOAD_ALL_MAX_PAGES, loadAllPages, operationCurl, operationQueryOptions, type OperationRequest } from '@/api/explorer.ts'
 import { isApiError } from '@/api/errors.ts'
@@ -45,6 +45,13 @@ function toRequest(model: FormModel, values: FormValues): OperationRequest {
  */
 export function OperationPage({ op, search, onSearchChange }: OperationPageProps) {
   const session = useSession()
+  // Reading the operation needs no token; sending it does. Without a session nothing is sent and
+  // Run goes to /connect, which comes back here with the request in the URL (and so runs it).
+  const canSend = session !== null
+  const router = useRouter()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const hereWith = (next: SearchValues) => `${location.pathname}${router.options.stringifySearch(next)}`
   const model = useMemo(() => buildFormModel(op, { fromRoute: [] }), [op])
   const { values, notes } = useMemo(() => parseFormSearch(model, search), [model, search])
   const view = typeof search[VIEW_KEY] === 'string' && (RESULT_TABS as readonly string[]).includes(search[VIEW_KEY]) ? (search[VIEW_KEY] as ResultTab) : undefined
@@ -58,7 +65,7 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
     return userField && values[userField.key] === undefined && session?.userId ? { ...values, [userField.key]: session.userId } : values
   }, [model, values, session?.userId])
 
-  const result = useQuery({ ...operationQueryOptions(op, request), enabled: isComplete })
+  const result = useQuery({ ...operationQueryOptions(op, request), enabled: isComplete && canSend })
 
   const [draft, setDraft] = useState<FormValues | null>(formValues)
   const { target: curlTarget } = useCurlTarget()
@@ -66,6 +73,10 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
 
   const withView = (next: SearchValues): SearchValues => (view ? { ...next, [VIEW_KEY]: view } : next)
   const handleSubmit = (next: FormValues) => {
+    if (!canSend) {
+      void navigate({ to: '/connect', search: { redirect: hereWith(withView(formValuesToSearch(model, next))) } })
+      return
+    }
     if (isComplete && JSON.stringify(toRequest(model, next)) === requestKey) {
       // Same request: run it again rather than reading the cache.
       void result.refetch()
@@ -112,7 +123,8 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
   const missing = missingRequired(model, values)
 
   let summary: string
-  if (!isComplete) summary = `Fill in ${missing.map((f) => f.key).join(', ')} and run.`
+  if (!canSend) summary = isComplete ? 'Not sent: sending a request needs a connection.' : `Fill in ${missing.map((f) => f.key).join(', ')}, then connect to run.`
+  else if (!isComplete) summary = `Fill in ${missing.map((f) => f.key).join(', ')} and run.`
   else if (result.isFetching) summary = 'Running…'
   else if (result.isError) summary = `Failed: ${isApiError(result.error) ? result.error.description : String(result.error)}`
   else if (allRows) summary = `All pages: ${allRows.items} rows from ${allRows.pages} page${allRows.pages === 1 ? '' : 's'}${allRows.isCapped ? ` (stopped at the ${allRows.maxPages}-page cap)` : ''}.`
@@ -151,7 +163,7 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
           values={formValues}
           notes={notes}
           label={`${op.id} parameters`}
-          submitLabel="Run"
+          submitLabel={canSend ? 'Run' : 'Connect and run'}
           isBusy={result.isFetching}
           onSubmit={handleSubmit}
           onDraftChange={setDraft}
@@ -166,6 +178,14 @@ export function OperationPage({ op, search, onSearchChange }: OperationPageProps
         <p role="status" aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
           {summary}
         </p>
+        {!canSend && (
+          <p className="text-sm">
+            <Link to="/connect" search={{ redirect: location.href }} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+              Connect to send requests
+            </Link>
+            <span className="text-slate-600 dark:text-slate-400"> · the operation, its parameters and Copy as curl need no token.</span>
+          </p>
+        )}
         {result.isError && <ApiErrorPanel error={result.error} />}
         {currentLoadAll?.status === 'error' && <ApiErrorPanel error={currentLoadAll.error} />}
         {currentLoadAll?.status === 'cancelled' && <p className="text-sm text-slate-600 dark:text-slate-400">Loading all pages was cancelled after {currentLoadAll.pages} pages.</p>}

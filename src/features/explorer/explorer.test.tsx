@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { createMemoryHistory, createRootRouteWithContext, createRouter, Outlet, RouterProvider } from '@tanstack/react-router'
+import { createMemoryHistory, createRootRouteWithContext, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router'
 import table from '@/api/operations.gen.json'
 import { createDemoApi } from '@/demo/handler.ts'
 import { connectRecordingClient } from '../../../test/recording-client.ts'
@@ -28,12 +28,13 @@ function explorerRouteTree() {
   const explore = ExploreRouteImport.update({ id: '/explore', path: '/explore', getParentRoute: () => root } as any)
   const index = ExploreIndexRouteImport.update({ id: '/', path: '/', getParentRoute: () => explore } as any)
   const operation = ExploreOperationRouteImport.update({ id: '/$operation', path: '/$operation', getParentRoute: () => explore } as any)
-  return root.addChildren([(explore as any).addChildren([index, operation])])
+  const connect = createRoute({ getParentRoute: () => root, path: '/connect', component: () => <h1>Connect</h1> })
+  return root.addChildren([(explore as any).addChildren([index, operation]), connect])
   /* eslint-enable @typescript-eslint/no-explicit-any */
 }
 
-function openExplorer(url: string, handler = createDemoApi({ rateLimit: false })) {
-  const sent = connectRecordingClient(session, handler)
+function openExplorer(url: string, handler = createDemoApi({ rateLimit: false }), as: Session | null = session) {
+  const sent = connectRecordingClient(as, handler)
   const queryClient = createAppQueryClient()
   const router = createRouter({
     routeTree: explorerRouteTree(),
@@ -188,6 +189,26 @@ describe('operation page', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }))
     await act(async () => release())
     expect(await screen.findByText(/Loading all pages was cancelled after \d+ pages/)).toBeInTheDocument()
+  })
+
+  it('without a session: reads the operation, sends nothing, and Run goes to /connect with the request to come back to', async () => {
+    const user = userEvent.setup()
+    const { sent, router } = openExplorer('/explore/ListApps?user_app_id.user_id=me&per_page=2', undefined, null)
+    await screen.findByRole('heading', { name: 'ListApps' })
+    expect(screen.getByText('GET')).toBeInTheDocument()
+    expect(screen.getByLabelText('Sort by')).toBeInTheDocument()
+    expect(screen.getByText('Not sent: sending a request needs a connection.')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Connect to send requests' })).toHaveAttribute('href', `/connect?redirect=${encodeURIComponent('/explore/ListApps?user_app_id.user_id=me&per_page=2')}`)
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }))
+    expect(await navigator.clipboard.readText()).toBe(`curl 'https://api.clarifai.com/v2/users/me/apps?per_page=2' \\\n  -H "Authorization: Key $CLARIFAI_PAT"`)
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'name')
+    await user.click(screen.getByRole('button', { name: 'Connect and run' }))
+    await screen.findByRole('heading', { name: 'Connect' })
+    expect(router.state.location.pathname).toBe('/connect')
+    const back = new URL((router.state.location.search as { redirect: string }).redirect, 'http://console.test')
+    expect(back.pathname).toBe('/explore/ListApps')
+    expect(Object.fromEntries(back.searchParams)).toMatchObject({ 'user_app_id.user_id': 'me', per_page: '2', sort: 'name' })
+    expect(sent).toHaveLength(0)
   })
 
   it('shows the not-found view for an unknown operation id', async () => {
