@@ -378,13 +378,19 @@ describe('prerendered explorer', () => {
     expect(html).toBe(INDEX_HTML.replace('<div id="root"></div>', `<div id="root"><div inert>${PAGE}</div></div>`))
   })
 
-  it('only on the unfiltered explorer, and only in demo mode, where every visitor starts with the session it was rendered with', async () => {
-    const { app } = demoApp()
-    for (const url of ['/explore?q=models', '/explore/ListModels', '/', '/demo/app1/models']) {
-      expect(await (await app.request(url)).text(), url).not.toContain('data-operation')
-    }
+  it('in proxy mode too: rendered for a visitor who has not connected, it is the same for everyone', async () => {
     const proxy = createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', logger: silentLogger })
-    expect(await (await proxy.request('/explore')).text()).not.toContain('data-operation')
+    const html = await (await proxy.request('/explore')).text()
+    expect(html).toContain(`<div id="root"><div inert>${PAGE}</div></div>`)
+    expect(html, 'with the proxy\'s config, not the demo\'s').not.toContain('demoToken')
+  })
+
+  it('only on the unfiltered explorer', async () => {
+    for (const app of [demoApp().app, createApp({ distDir: dist.dir, apiBase: 'http://127.0.0.1:9', logger: silentLogger })]) {
+      for (const url of ['/explore?q=models', '/explore/ListModels', '/', '/demo/app1/models']) {
+        expect(await (await app.request(url)).text(), url).not.toContain('data-operation')
+      }
+    }
   })
 
   it('serves the page as built when the build has no prerendered explorer', async () => {

@@ -190,7 +190,6 @@ export function createApp(options: AppOptions): Hono {
     files,
     basePath,
     runtimeConfig,
-    prerendered: mode === 'demo',
   })
   app.get('*', (c) => {
     const { pathname } = new URL(c.req.url)

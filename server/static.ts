@@ -23,9 +23,9 @@ export interface StaticOptions {
   /** What the server tells the page about itself, written into index.html (see withRuntimeConfig). */
   runtimeConfig?: object
   /**
-   * Send the build's prerendered explorer inside `#root` of `/explore` (see withPrerendered). Only
-   * where every visitor starts with the demo's session, which it was rendered with: elsewhere the
-   * server cannot know whether the visitor has connected, and one who has not belongs on /connect.
+   * Send the build's prerendered explorer inside `#root` of `/explore` (see withPrerendered); on
+   * unless turned off. It was rendered for a visitor who has not connected, and the explorer is
+   * public, so it is right for every visitor in every mode; the live app replaces it.
    */
   prerendered?: boolean
 }
@@ -141,8 +141,10 @@ export function withModulePreloads(indexHtml: string, files: readonly string[]):
   return indexHtml.replace(/<\/head>/i, (end) => `  ${links}\n  ${end}`)
 }
 
-/** Written by the build (server/vite-spa-plugin.ts prerenderExplorer): `/explore` as HTML. */
+/** Written by the build (server/vite-spa-plugin.ts prerenderExplorer): `/explore`'s page as HTML. */
 export const PRERENDERED_EXPLORER_FILE = 'prerendered/explore.html'
+/** The same, as a whole document (index.html with the page inside `#root`), for static hosts (deploy/). */
+export const PRERENDERED_EXPLORER_DOCUMENT = 'explore.html'
 
 /**
  * The page's HTML inside its empty `#root`, so it shows before the scripts have run. Inert until
@@ -175,7 +177,7 @@ function hasUnsafeSegment(relative: string): boolean {
 }
 
 /** Serves the build: real files as they are, every other path as index.html (client-side routes). */
-export function createStaticHandler({ files, basePath, runtimeConfig, prerendered = false }: StaticOptions) {
+export function createStaticHandler({ files, basePath, runtimeConfig, prerendered = true }: StaticOptions) {
   let preloads: Promise<Record<string, string[]>> | undefined
   function routePreloads(): Promise<Record<string, string[]>> {
     preloads ??= (async () => {

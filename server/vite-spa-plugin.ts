@@ -1,12 +1,12 @@
 // Build-time half of "works under any base path, deep links survive a reload" (see README).
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ConfigEnv, Plugin, ResolvedConfig, UserConfig } from 'vite'
 import { normalizeBasePath } from './base-path.ts'
 import { DEMO_CONFIG, STATIC_CONFIG } from './runtime-config.ts'
-import { PRERENDERED_EXPLORER_FILE, runtimeConfigTag } from './static.ts'
+import { PRERENDERED_EXPLORER_DOCUMENT, PRERENDERED_EXPLORER_FILE, runtimeConfigTag, withModulePreloads, withPrerendered } from './static.ts'
 
 /** The browser build (`vite build`), not the server-side one prerenderExplorer() runs. */
 export function isClientBuild(_config: UserConfig, env: ConfigEnv): boolean {
@@ -121,19 +121,24 @@ export function routePreloads(modulesByPrefix: Record<string, string[]>): Plugin
 }
 
 export interface PrerenderExplorerOptions {
-  /** A module exporting `renderExplorerPage(basepath, demoUserId): Promise<string>` (src/prerender.tsx). */
+  /** A module exporting `renderExplorerPage(basepath): Promise<string>` (src/prerender.tsx). */
   entry: string
   /** The vite mode of the backend-less demo build, which no server serves and which skips this. */
   demoMode?: string
 }
 
 /**
- * The explorer's page (`/explore`) rendered to HTML at build time, as the app renders it for the
- * built-in demo's session: the operations are known when the console is built. The server sends it
- * inside `#root` (static.ts), so the list is on screen before the scripts have loaded; main.tsx
- * then renders the live app in its place. The app is built once more for Node (vite's SSR build,
- * into node_modules/.cache), imported, and run; any `<script>` it emits is dropped (the CSP allows
- * no inline scripts, and the live app restores scrolling itself).
+ * The explorer's page (`/explore`) rendered to HTML at build time, as the app renders it for a
+ * visitor who has not connected: the explorer is public and its operations are known when the
+ * console is built, so the HTML is the same for every visitor in every mode. Written twice:
+ * - `prerendered/explore.html`, the page alone, which the Node server and the worker put inside
+ *   `#root` of the index.html they rewrite (static.ts);
+ * - `explore.html`, the whole document (index.html with the explorer's module preloads and the
+ *   page inside `#root`) for static hosts, whose configs in deploy/ send it for `/explore`.
+ * The list is on screen before the scripts have loaded; main.tsx then renders the live app in its
+ * place. The app is built once more for Node (vite's SSR build, into node_modules/.cache),
+ * imported, and run; any `<script>` it emits is dropped (the CSP allows no inline scripts, and the
+ * live app restores scrolling itself).
  */
 export function prerenderExplorer({ entry, demoMode = 'demo' }: PrerenderExplorerOptions): Plugin {
   let config: ResolvedConfig
@@ -152,34 +157,50 @@ export function prerenderExplorer({ entry, demoMode = 'demo' }: PrerenderExplore
         // Its own folder per build (two builds may run at once), inside the project so the bundle's
         // imports of react and the rest resolve from node_modules.
         const ssrDir = path.join(config.root, 'node_modules/.cache/clarifai-console-prerender', `${process.pid}-${Date.now()}`)
-        const { build } = await import('vite')
-        await build({
-          root: config.root,
-          configFile: config.configFile,
-          mode: config.mode,
-          base: config.base,
-          logLevel: 'warn',
-          build: {
-            ssr: entry,
-            outDir: ssrDir,
-            emptyOutDir: true,
-            copyPublicDir: false,
-            minify: false,
-            rolldownOptions: { output: { codeSplitting: false, entryFileNames: 'prerender-[hash].js' } },
-          },
-        })
-        const file = (await readdir(ssrDir)).find((name) => name.startsWith('prerender-') && name.endsWith('.js'))
-        if (!file) this.error(`prerenderExplorer: the server build of ${entry} wrote no bundle`)
-        const module = (await import(pathToFileURL(path.join(ssrDir, file)).href)) as {
-          renderExplorerPage: (basepath: string, demoUserId: string) => Promise<string>
+        try {
+          const { build } = await import('vite')
+          await build({
+            root: config.root,
+            configFile: config.configFile,
+            mode: config.mode,
+            base: config.base,
+            logLevel: 'warn',
+            build: {
+              ssr: entry,
+              outDir: ssrDir,
+              emptyOutDir: true,
+              copyPublicDir: false,
+              minify: false,
+              rolldownOptions: { output: { codeSplitting: false, entryFileNames: 'prerender-[hash].js' } },
+            },
+          })
+          const file = (await readdir(ssrDir)).find((name) => name.startsWith('prerender-') && name.endsWith('.js'))
+          if (!file) this.error(`prerenderExplorer: the server build of ${entry} wrote no bundle`)
+          const module = (await import(pathToFileURL(path.join(ssrDir, file)).href)) as {
+            renderExplorerPage: (basepath: string) => Promise<string>
+          }
+          const html = (await module.renderExplorerPage(config.base)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+          if (!html.includes('data-operation=')) this.error('prerenderExplorer: the rendered page lists no operation')
+          await mkdir(path.dirname(path.join(outDir, PRERENDERED_EXPLORER_FILE)), { recursive: true })
+          await writeFile(path.join(outDir, PRERENDERED_EXPLORER_FILE), html)
+          await writeFile(path.join(outDir, PRERENDERED_EXPLORER_DOCUMENT), await explorerDocument(outDir, html))
+          config.logger.info(`prerendered /explore (${(html.length / 1024).toFixed(0)} kB) in ${Date.now() - started} ms`)
+        } finally {
+          await rm(ssrDir, { recursive: true, force: true })
         }
-        const html = (await module.renderExplorerPage(config.base, DEMO_CONFIG.demoUserId)).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-        if (!html.includes('data-operation=')) this.error('prerenderExplorer: the rendered page lists no operation')
-        await mkdir(path.dirname(path.join(outDir, PRERENDERED_EXPLORER_FILE)), { recursive: true })
-        await writeFile(path.join(outDir, PRERENDERED_EXPLORER_FILE), html)
-        await rm(ssrDir, { recursive: true, force: true })
-        config.logger.info(`prerendered /explore (${(html.length / 1024).toFixed(0)} kB) in ${Date.now() - started} ms`)
       },
     },
   }
+}
+
+/** index.html as a static host sends it for `/explore`: the explorer's chunks preloaded, its page inside `#root`. */
+async function explorerDocument(outDir: string, pageHtml: string): Promise<string> {
+  let html = await readFile(path.join(outDir, 'index.html'), 'utf8')
+  const preloadsFile = path.join(outDir, ROUTE_PRELOADS_FILE)
+  if (existsSync(preloadsFile)) {
+    const preloads = JSON.parse(await readFile(preloadsFile, 'utf8')) as Record<string, unknown>
+    const files = preloads.explore
+    if (Array.isArray(files)) html = withModulePreloads(html, files.filter((file): file is string => typeof file === 'string'))
+  }
+  return withPrerendered(html, pageHtml)
 }

@@ -103,6 +103,25 @@ function stopper(child: ChildProcess): () => Promise<void> {
   }
 }
 
+/**
+ * `npm start` in proxy mode, forwarding /v2 to `apiOrigin`, serving the build already in dist/
+ * (the suite's own server has built it): the Node deployment the README describes.
+ */
+export async function startProxyServer(options: { apiOrigin: string }): Promise<RunningHost> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CLARIFAI_API_BASE: options.apiOrigin, SKIP_BUILD: '1', BASE_PATH: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const origin = `http://127.0.0.1:${port}`
+  await waitUntilAnswering(origin, child, () => output)
+  return { origin, stop: stopper(child) }
+}
+
 /** NGINX_PATH, else Debian's /usr/sbin/nginx (often not on a user's PATH), else whatever PATH has. */
 export function nginxBinary(): string {
   return process.env.NGINX_PATH ?? (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx')
