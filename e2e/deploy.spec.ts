@@ -65,6 +65,20 @@ async function checkFiles(host: RunningHost, buildDir: string, mount: string, co
     expectSecurityHeaders(page, deepLink)
   }
 
+  // The explorer as the build prerendered it: every operation in the HTML, before any script runs.
+  const explorer = await fetch(`${host.origin}${mount}explore`, { headers: { 'accept-encoding': codings.join(', ') } })
+  expect(explorer.status).toBe(200)
+  expect(explorer.headers.get('cache-control'), 'the prerendered page names hashed files: revalidated').toBe('no-cache')
+  expectSecurityHeaders(explorer, `${mount}explore`)
+  const explorerHtml = await explorer.text()
+  expect(explorerHtml).toContain('<div id="root"><div inert>')
+  expect(explorerHtml.match(/data-operation="/g)?.length, 'operations in the HTML').toBe(227)
+  expect(explorerHtml).toContain(`href="${mount}explore/ListModels"`)
+  expect(explorerHtml).toContain(`<script type="module" crossorigin src="${mainBundle(buildDir)}"></script>`)
+  const filtered = await (await fetch(`${host.origin}${mount}explore?q=models`)).text()
+  expect(filtered, 'a filtered explorer is the plain page').not.toContain('data-operation=')
+  expect(filtered).toContain('<div id="root"></div>')
+
   const bundle = mainBundle(buildDir)
   expect(bundle.startsWith(`${mount}assets/`)).toBe(true)
   const onDisk = readFileSync(path.join(buildDir, bundle.slice(mount.length)), 'utf8')
@@ -101,6 +115,12 @@ async function checkApi(host: RunningHost) {
 /** Connect with a token, open a deep link, reload it: the page comes back with its data. */
 async function checkBrowser(page: Page, host: RunningHost, mount: string) {
   const before = upstream.seen.length
+  // The explorer is public: the live app takes the prerendered page's place, no session needed.
+  await page.goto(`${host.origin}${mount}explore`)
+  await expect(page.locator('#root > [inert]')).toHaveCount(0, BOOT)
+  await expect(page.getByText('227 operations')).toBeVisible(BOOT)
+  expect(page.url()).toBe(`${host.origin}${mount}explore`)
+
   await page.goto(`${host.origin}${mount}connect`)
   await page.getByLabel('Personal access token').fill('demo')
   await page.getByRole('button', { name: 'Connect', exact: true }).click()

@@ -29,7 +29,8 @@ function nginxBlocks(conf: string): NginxBlock[] {
   const stack: NginxBlock[] = []
   for (const raw of conf.split('\n')) {
     const line = raw.replace(/#.*$/, '').trim()
-    const opening = /^(server|location\s+[^{]+?)\s*\{$/.exec(line)
+    // `if (…) {` too, so its closing brace ends it and not the location around it.
+    const opening = /^(server|location\s+[^{]+?|if\s*\(.*\))\s*\{$/.exec(line)
     if (opening) {
       const block: NginxBlock = { name: opening[1]!, addHeaders: [] }
       blocks.push(block)
