@@ -1,6 +1,8 @@
 // The server first-paint.ts measures against, in a process of its own so the browser driver does
-// not share its event loop: the console (demo mode) plus Swagger UI and the raw openapi.json.
-// Prints its origin as the first line of output. Listens on BENCH_PORT when set, else on any free port.
+// not share its event loop: the console plus Swagger UI and the raw openapi.json. The console runs
+// in demo mode, or with `--proxy` in proxy mode (a real deployment), forwarding /v2 to the
+// stand-in API on another port of 127.0.0.1. Prints its origin as the first line of output.
+// Listens on BENCH_PORT when set, else on any free port.
 import { readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -9,6 +11,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createApp } from '../server/app.ts'
 import { silentLogger } from '../server/logger.ts'
+import { createDemoApi } from '../src/demo/handler.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -20,7 +23,14 @@ const SWAGGER_PAGE = `<!doctype html>
 `
 const SWAGGER_INIT = "window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui' })\n"
 
-const consoleApp = createApp({ distDir: path.join(ROOT, 'dist'), logger: silentLogger })
+/** The stand-in API as a server of its own, which the console in proxy mode forwards /v2 to. */
+async function startUpstream(): Promise<string> {
+  const demo = createDemoApi()
+  return new Promise((resolve) => serve({ fetch: (request: Request) => demo(request), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`)))
+}
+
+const apiBase = process.argv.includes('--proxy') ? await startUpstream() : undefined
+const consoleApp = createApp({ distDir: path.join(ROOT, 'dist'), apiBase, logger: silentLogger })
 const swaggerDir = path.join(ROOT, 'node_modules/swagger-ui-dist')
 const file = (name: string) => readFileSync(path.join(swaggerDir, name))
 const spec = readFileSync(path.join(ROOT, 'src/api/openapi.json'))
