@@ -277,14 +277,22 @@ export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
     const conceptIds = unpackStrings(p.conceptIds) as string[]
     const conceptIndex = new Map<string, number>()
     conceptIds.forEach((id, k) => conceptIndex.set(id, k))
+    const inputs = { ids: p.inputIds, urls: p.imageUrls }
+    let inputIds: string[] | undefined
+    let imageUrls: (string | undefined)[] | undefined
     ev = {
       ...p.ev,
       conceptIds,
       conceptIndex,
       conceptNames: p.conceptNames ? (unpackStrings(p.conceptNames) as string[]) : conceptIds,
       apiOrder: Array.from(p.apiOrder, (k) => conceptIds[k]!),
-      inputIds: unpackStrings(p.inputIds) as string[],
-      imageUrls: unpackStrings(p.imageUrls),
+      // Read only when a cell's inputs are listed: unpacked then, not on arrival.
+      get inputIds() {
+        return (inputIds ??= unpackStrings(inputs.ids) as string[])
+      },
+      get imageUrls() {
+        return (imageUrls ??= unpackStrings(inputs.urls))
+      },
       regionsAt: (i: number) => regionsOf(regions, i),
     }
     if (p.engine) seedEngine(ev, { ...p.engine, ev })
