@@ -16,6 +16,11 @@ export interface CellWindow {
   c1: number
 }
 
+/** The whole matrix as a window. */
+export function fullView(rows: number, cols: number): CellWindow {
+  return { r0: 0, r1: rows, c0: 0, c1: cols }
+}
+
 export interface ColorMapping {
   scheme: ColorScheme
   scale: ColorScale
