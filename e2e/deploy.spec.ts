@@ -15,6 +15,7 @@ import {
   type FakeUpstream,
   type RunningHost,
 } from './support/deploy-hosts.ts'
+import { expectLive } from './support/page.ts'
 
 const SUB_PATH = '/console/'
 const BOOT = { timeout: 30_000 }
@@ -117,7 +118,7 @@ async function checkBrowser(page: Page, host: RunningHost, mount: string) {
   const before = upstream.seen.length
   // The explorer is public: the live app takes the prerendered page's place, no session needed.
   await page.goto(`${host.origin}${mount}explore`)
-  await expect(page.locator('#root > [inert]')).toHaveCount(0, BOOT)
+  await expectLive(page, BOOT.timeout)
   await expect(page.getByText('227 operations')).toBeVisible(BOOT)
   expect(page.url()).toBe(`${host.origin}${mount}explore`)
 

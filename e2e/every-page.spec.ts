@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/test.ts'
 import { ROUTES, routePatterns } from './support/routes.ts'
+import { expectLive } from './support/page.ts'
 
 const WIDTHS = [
   { name: 'phone', width: 390, height: 844, isAxeRun: true },
@@ -15,8 +16,7 @@ test('every page of the route tree is in the list these checks walk', () => {
 })
 
 async function settle(page: Page) {
-  // The app has rendered in place of any page the server prerendered (sent inert).
-  await expect(page.locator('#root > [inert]')).toHaveCount(0, { timeout: 30_000 })
+  await expectLive(page)
   await expect(page.locator('h1').first()).toBeVisible({ timeout: 30_000 })
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 })
 }

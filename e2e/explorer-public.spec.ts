@@ -1,8 +1,9 @@
 // The explorer is public, like Swagger UI: in proxy mode (the Node server forwarding /v2 to a
 // stand-in for the API on 127.0.0.1) a visitor who has not connected reads every operation, and
 // only sending a request asks for a token, then comes back. /explore arrives prerendered.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startFakeUpstream, startProxyServer, type FakeUpstream, type RunningHost } from './support/deploy-hosts.ts'
+import { expectLive, watchErrors } from './support/page.ts'
 
 const LOAD = { timeout: 30_000 }
 
@@ -20,20 +21,6 @@ test.afterAll(async () => {
   await server?.stop()
   await upstream?.close()
 })
-
-/** The app has rendered in place of the page the server sent (the prerendered explorer is inert). */
-async function expectLive(page: Page) {
-  await expect(page.locator('#root > [inert]')).toHaveCount(0, LOAD)
-}
-
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
 
 test('without a session, /explore and /explore/ListModels are read, not sent to /connect, and send nothing', async ({ page }) => {
   const errors = watchErrors(page)

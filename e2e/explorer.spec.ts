@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 import { expect, test, demoApi } from './support/test.ts'
+import { expectLive, watchErrors } from './support/page.ts'
 
 /** First paint after a full page load: generous, CI machines are often busy. */
 const LOAD = { timeout: 30_000 }
@@ -25,16 +26,6 @@ async function demoIds(request: APIRequestContext) {
   const evaluation = await first(`${base}/evaluations?per_page=1`, 'eval_metrics')
   const task = await first(`${base}/tasks?per_page=1`, 'tasks')
   return { app, model, version, dataset, datasetVersion, evaluation, task }
-}
-
-/** Console errors and uncaught exceptions while the page is used. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
 }
 
 function search(params: Record<string, string | string[]>): string {
@@ -102,11 +93,6 @@ test('the operation list is on the page before any script runs; the live list ta
     await noScript.close()
   }
 })
-
-/** The app has rendered in place of the page the server sent (the prerendered explorer is inert). */
-async function expectLive(page: Page) {
-  await expect(page.locator('#root > [inert]')).toHaveCount(0, LOAD)
-}
 
 test('the operation list filters as you type and `/` focuses the search', async ({ page }) => {
   await page.goto('./explore')
