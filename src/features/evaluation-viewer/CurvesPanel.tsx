@@ -96,7 +96,7 @@ export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, th
     return { roc, pr }
   }, [bases, threshold])
   const candidates = useMemo(() => [...binary.keys()], [binary])
-  const candidateNames = useMemo(() => candidates.slice(0, 2000).map((id) => idLabel(ev, id)), [candidates, ev])
+  const candidateNames = useMemo(() => candidates.map((id) => idLabel(ev, id)), [candidates, ev])
 
   const handleAdd = () => {
     const needle = text.trim().toLowerCase()
@@ -141,7 +141,7 @@ export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, th
             Add a concept to the curves
           </label>
           <input id={inputId} list={listId} className={`${inputClass} w-44`} placeholder="add concept" value={text} onChange={(e) => setText(e.target.value)} />
-          <Datalist id={listId} values={candidateNames} />
+          <Datalist id={listId} values={candidateNames} query={text} />
           <button type="submit" className={buttonClass}>
             Add
           </button>

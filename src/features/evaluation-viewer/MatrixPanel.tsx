@@ -63,7 +63,6 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
   const [searchText, setSearchText] = useState('')
   const [searchProblem, setSearchProblem] = useState<string | null>(null)
   // Built once per evaluation: a slider step must not re-render a thousand options.
-  const conceptNames = useMemo(() => ev.conceptNames.slice(0, 2000), [ev])
 
   const cellDetails = useMemo(() => {
     if (!counts) return undefined
@@ -176,7 +175,7 @@ export function MatrixPanel({ ev, view, mode, order, top, scale, threshold, hasT
               Focus
             </button>
           </span>
-          <Datalist id={listId} values={conceptNames} />
+          <Datalist id={listId} values={ev.conceptNames} query={searchText} />
         </form>
       </div>
       {searchProblem && <p className="text-xs text-red-700 dark:text-red-400">{searchProblem}</p>}

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react'
+import { suggestionsFor } from '@/lib/suggestions.ts'
 
 export const buttonClass = 'rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-900'
 export const selectClass = 'rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900'
@@ -52,11 +53,15 @@ export function pct(v: number | null | undefined): string {
   return typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—'
 }
 
-/** Suggestions for a text input (`list={id}`); memoized, so a re-render of the input's panel skips its options. */
-export const Datalist = memo(function Datalist({ id, values }: { id: string; values: readonly string[] }) {
+/**
+ * Suggestions for a text input (`list={id}`): the first few values matching what is typed, so a
+ * list of thousands of concepts never puts thousands of options in the page; memoized, so a
+ * re-render of the input's panel skips its options.
+ */
+export const Datalist = memo(function Datalist({ id, values, query }: { id: string; values: readonly string[]; query: string }) {
   return (
     <datalist id={id}>
-      {values.map((v, k) => (
+      {suggestionsFor(values, query).map((v, k) => (
         <option key={k} value={v} />
       ))}
     </datalist>
