@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { HeatmapCell } from '@/components/Heatmap.tsx'
 import { PanelSkeleton } from '@/components/QueryPanel.tsx'
 import type { BinaryCurves } from '@/lib/eval-binary.ts'
@@ -50,6 +50,22 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
     ref.current = fn
   })
   return useCallback((...args: A) => ref.current(...args), [])
+}
+
+/** The viewer mounts in stages: 0 the summary and the matrix, 1 the pairs and the per-concept table, 2 the rest. */
+const LAST_STAGE = 2
+
+/**
+ * How far a progressive mount has got: 0 on the first render, then one more after each commit,
+ * each step a background render of its own (a task of its own, interruptible by input), up to `last`.
+ */
+function useMountStage(last: number): number {
+  const [stage, setStage] = useState(0)
+  useEffect(() => {
+    if (stage >= last) return
+    startTransition(() => setStage(stage + 1))
+  }, [stage, last])
+  return stage
 }
 
 const SECTION_TITLES: Record<SectionProblem['section'], string> = {
@@ -164,6 +180,9 @@ type ViewerProps = Omit<EvaluationViewerProps, 'evaluation'> & { metrics: Viewer
 
 function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase, compare, comparePicker, problems, clean, ev, binary }: ViewerProps) {
   const onSearch: OnSearch = useStableCallback(onSearchProp)
+  // The first render mounts the summary and the matrix only; the panels below follow in later
+  // background renders (each its own task), with the per-evaluation work only they need.
+  const stage = useMountStage(LAST_STAGE)
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
   const facts = useMemo(() => conceptApiFacts(binary), [binary])
@@ -203,10 +222,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   // Counts at the threshold come from the incremental engine: a step touches only what it crosses.
   const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability), [ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
-  const pairCounts = useMemo(() => (!hasTests ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, top, view.counts, ev, threshold, orderedIds])
+  const pairCounts = useMemo(() => (!hasTests || stage < 1 ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, stage, top, view.counts, ev, threshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
-  const best = useMemo(() => (hasTests ? bestF1Thresholds(ev) : []), [ev, hasTests])
-  const rows = useMemo(() => (stats ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts])
+  const best = useMemo(() => (hasTests && stage >= 1 ? bestF1Thresholds(ev) : []), [ev, hasTests, stage])
+  const rows = useMemo(() => (stats && stage >= 1 ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts, stage])
 
   // The selected cell: ids from the URL, positions in the current matrix.
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
@@ -226,7 +245,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
   // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
-  const worst = useMemo(() => worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES), [ev, rows, binary])
+  const worst = useMemo(() => (stage >= 2 ? worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES) : []), [ev, rows, binary, stage])
   const worstKey = worst.join('\u0000')
   const chosenKey = chosen.join('\u0000')
   const curveConcepts = useMemo(
@@ -296,71 +315,77 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         )}
       </Panel>
 
-      {pairCounts && (
+      {stage >= 1 && pairCounts && (
         <Panel isSkippedOffScreen id="confused" title="Most confused pairs">
           <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={threshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
 
-      {cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
-      {cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
+      {stage >= 1 && cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
+      {stage >= 1 && cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
 
-      <Panel id="concepts" title="Per-concept metrics">
-        <ConceptTableMemo
-          rows={rows}
-          threshold={threshold}
-          sort={search.sort}
-          filter={search.q}
-          curveConcepts={curveConcepts}
-          onToggleCurve={handleToggleCurve}
-          onUseThreshold={handleUseThreshold}
-          onSearch={onSearch}
-          fileBase={fileBase}
-          hasTests={hasTests}
-        />
-      </Panel>
-
-      <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
-        <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
-      </Panel>
-
-      <div className="grid gap-8 lg:grid-cols-2">
-        <Panel isSkippedOffScreen id="labels" title="Label distribution">
-          <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
-        </Panel>
-        <Panel isSkippedOffScreen id="cooccurrence" title="Co-occurrence">
-          <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
-        </Panel>
-      </div>
-
-      {isDetection && (
-        <Panel isSkippedOffScreen id="detection" title="Detection">
-          <DetectionPanelMemo ev={ev} metrics={clean} fileBase={fileBase} />
+      {stage >= 1 && (
+        <Panel id="concepts" title="Per-concept metrics">
+          <ConceptTableMemo
+            rows={rows}
+            threshold={threshold}
+            sort={search.sort}
+            filter={search.q}
+            curveConcepts={curveConcepts}
+            onToggleCurve={handleToggleCurve}
+            onUseThreshold={handleUseThreshold}
+            onSearch={onSearch}
+            fileBase={fileBase}
+            hasTests={hasTests}
+          />
         </Panel>
       )}
 
-      {(comparePicker || compare) && (
-        <Panel isSkippedOffScreen id="compare" title="Compare with another evaluation" actions={comparePicker}>
-          {!compare && <p className="text-sm text-slate-500">Pick an evaluation of this app to see A − B: the matrix, per-concept deltas and overlaid curves.</p>}
-          {compare?.status === 'pending' && (
-            <p role="status" className="text-sm text-slate-500">
-              Loading evaluation B…
-            </p>
+      {stage >= 2 && (
+        <>
+          <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
+            <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
+          </Panel>
+
+          <div className="grid gap-8 lg:grid-cols-2">
+            <Panel isSkippedOffScreen id="labels" title="Label distribution">
+              <LabelDistribution ev={ev} metrics={clean} fileBase={fileBase} />
+            </Panel>
+            <Panel isSkippedOffScreen id="cooccurrence" title="Co-occurrence">
+              <Cooccurrence ev={ev} metrics={clean} concepts={orderedIds} top={top} scale={scale} fileBase={fileBase} />
+            </Panel>
+          </div>
+
+          {isDetection && (
+            <Panel isSkippedOffScreen id="detection" title="Detection">
+              <DetectionPanelMemo ev={ev} metrics={clean} fileBase={fileBase} />
+            </Panel>
           )}
-          {compare?.status === 'error' && (
-            <ProblemPanel title={`Evaluation ${compare.id} could not be loaded`}>
-              <p>{compare.error instanceof Error ? compare.error.message : String(compare.error)}</p>
-              {compare.onRetry && (
-                <button type="button" className={`${buttonClass} mt-2`} onClick={compare.onRetry}>
-                  Retry
-                </button>
+
+          {(comparePicker || compare) && (
+            <Panel isSkippedOffScreen id="compare" title="Compare with another evaluation" actions={comparePicker}>
+              {!compare && <p className="text-sm text-slate-500">Pick an evaluation of this app to see A − B: the matrix, per-concept deltas and overlaid curves.</p>}
+              {compare?.status === 'pending' && (
+                <p role="status" className="text-sm text-slate-500">
+                  Loading evaluation B…
+                </p>
               )}
-            </ProblemPanel>
+              {compare?.status === 'error' && (
+                <ProblemPanel title={`Evaluation ${compare.id} could not be loaded`}>
+                  <p>{compare.error instanceof Error ? compare.error.message : String(compare.error)}</p>
+                  {compare.onRetry && (
+                    <button type="button" className={`${buttonClass} mt-2`} onClick={compare.onRetry}>
+                      Retry
+                    </button>
+                  )}
+                </ProblemPanel>
+              )}
+              {compare?.status === 'success' && compareClean && evB && (
+                <ComparePanelMemo evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={threshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={compareFileBase} />
+              )}
+            </Panel>
           )}
-          {compare?.status === 'success' && compareClean && evB && (
-            <ComparePanelMemo evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={threshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={compareFileBase} />
-          )}
-        </Panel>
+        </>
       )}
     </div>
   )
