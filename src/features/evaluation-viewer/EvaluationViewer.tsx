@@ -52,8 +52,14 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
   return useCallback((...args: A) => ref.current(...args), [])
 }
 
-/** The viewer mounts in stages: 0 the summary and the matrix, 1 the pairs and the per-concept table, 2 the rest. */
-const LAST_STAGE = 2
+/**
+ * The viewer mounts in stages: first the summary and the matrix's preparation (its panel a
+ * placeholder), then the matrix drawn, then the pairs and the per-concept table, then the rest.
+ * The heaviest preparation and the heatmap's first paint so land in different tasks.
+ */
+const STAGE_MATRIX = 1
+const STAGE_TABLE = 2
+const STAGE_REST = 3
 
 /**
  * How far a progressive mount has got: 0 on the first render, then one more after each commit,
@@ -182,7 +188,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const onSearch: OnSearch = useStableCallback(onSearchProp)
   // The first render mounts the summary and the matrix only; the panels below follow in later
   // background renders (each its own task), with the per-evaluation work only they need.
-  const stage = useMountStage(LAST_STAGE)
+  const stage = useMountStage(STAGE_REST)
+  // Booleans, so the work behind a stage runs once and not again at the next stage.
+  const isTableMounted = stage >= STAGE_TABLE
+  const isRestMounted = stage >= STAGE_REST
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
   const facts = useMemo(() => conceptApiFacts(binary), [binary])
@@ -222,10 +231,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   // Counts at the threshold come from the incremental engine: a step touches only what it crosses.
   const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability), [ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
-  const pairCounts = useMemo(() => (!hasTests || stage < 1 ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, stage, top, view.counts, ev, threshold, orderedIds])
+  const pairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view.counts, ev, threshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
-  const best = useMemo(() => (hasTests && stage >= 1 ? bestF1Thresholds(ev) : []), [ev, hasTests, stage])
-  const rows = useMemo(() => (stats && stage >= 1 ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts, stage])
+  const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
+  const rows = useMemo(() => (stats && isTableMounted ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts, isTableMounted])
 
   // The selected cell: ids from the URL, positions in the current matrix.
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
@@ -245,7 +254,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
   // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
-  const worst = useMemo(() => (stage >= 2 ? worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES) : []), [ev, rows, binary, stage])
+  const worst = useMemo(() => (isRestMounted ? worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES) : []), [ev, rows, binary, isRestMounted])
   const worstKey = worst.join('\u0000')
   const chosenKey = chosen.join('\u0000')
   const curveConcepts = useMemo(
@@ -295,6 +304,8 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
       <Panel id="matrix" title="Confusion matrix">
         {view.matrix.rows === 0 ? (
           <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
+        ) : stage < STAGE_MATRIX ? (
+          <PanelSkeleton name="Confusion matrix" rows={8} />
         ) : (
           <MatrixPanelMemo
             ev={ev}
@@ -315,16 +326,16 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         )}
       </Panel>
 
-      {stage >= 1 && pairCounts && (
+      {isTableMounted && pairCounts && (
         <Panel isSkippedOffScreen id="confused" title="Most confused pairs">
           <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={threshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
 
-      {stage >= 1 && cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
-      {stage >= 1 && cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
+      {isTableMounted && cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
+      {isTableMounted && cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
 
-      {stage >= 1 && (
+      {isTableMounted && (
         <Panel id="concepts" title="Per-concept metrics">
           <ConceptTableMemo
             rows={rows}
@@ -341,7 +352,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         </Panel>
       )}
 
-      {stage >= 2 && (
+      {isRestMounted && (
         <>
           <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
             <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
