@@ -3,9 +3,10 @@ import fc from 'fast-check'
 import { BinaryCurves, packBinary } from './eval-binary.ts'
 import { loadedEvaluation, loadEvaluationBody, packStrings, prepareEvaluationWire, reviveEvaluation, reviveFile, transferablesOf, unpackStrings, type LoadMessage } from './eval-load.ts'
 import { averagePrecision, bestF1Thresholds, ConceptLimitError, MAX_CONCEPTS, prepareEvaluation, rocAuc, type BinaryMetricsWire, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
+import { nameRanks } from './concept-order.ts'
 import { packRegions, regionsOf } from './eval-regions.ts'
 import { annotationShapes, imageSize } from './regions.ts'
-import { binaryByConcept, buildMatrixView, checkEvalMetrics, conceptApiFacts, cooccurrenceMatrix, engineFor, hasCooccurrence, statsAt } from './eval-view.ts'
+import { binaryByConcept, buildMatrixView, checkEvalMetrics, conceptApiFacts, cooccurrenceMatrix, conceptRowsAt, engineFor, hasCooccurrence, nameRankOf, rowRanksOf, statsAt } from './eval-view.ts'
 
 function entry(id: string, gt: string[], preds: [string, number][]): EvalTestSetEntryWire {
   return {
@@ -78,6 +79,20 @@ describe('preparing an evaluation to cross to the page', () => {
     expect(cooccurrenceMatrix(ev, loaded.metrics, options.concepts).nnz).toBe(1)
     expect(hasCooccurrence(ev, loaded.metrics)).toBe(true)
     expect(hasCooccurrence(roundTrip({ ...small, cooccurrence_matrix: undefined }).loaded.ev!, {})).toBe(false)
+  })
+
+  it('hands the page the name ranks computed where it was prepared, equal to ranking in place', () => {
+    const metrics = { ...small, binary_metrics: [{ concept: { id: 'zeta', name: 'Émile' } }, { concept: { id: 'alpha', name: 'zebra' } }, { concept: { id: 'mid', name: 'apple' } }] }
+    const message: LoadMessage = { kind: 'evaluation', evaluation: prepareEvaluationWire(metrics) }
+    const crossed = structuredClone(message, { transfer: transferablesOf(message) })
+    if (crossed.kind !== 'evaluation') throw new Error('not an evaluation')
+    const ev = reviveEvaluation(crossed.evaluation).ev!
+    // The page ranks nothing itself: the ranks are the ones that crossed.
+    expect(nameRankOf(ev)).toBe(crossed.evaluation.prepared!.nameRanks)
+    expect(Array.from(nameRankOf(ev))).toEqual(Array.from(nameRankOf(prepareEvaluation(metrics as EvalMetricsWire))))
+    expect(nameRankOf(ev)).toHaveLength(ev.conceptNames.length)
+    expect(rowRanksOf(ev)).toBe(crossed.evaluation.prepared!.rowRanks)
+    expect(Array.from(rowRanksOf(ev))).toEqual(Array.from(nameRanks(conceptRowsAt(ev, statsAt(ev, 0.5), [], new Map()))))
   })
 
   it('sends the small sections as they were and flags whether there are results', () => {

@@ -9,7 +9,7 @@ import { BinaryCurves, packBinary, type BinaryTable } from './eval-binary.ts'
 import { confusionCells, cooccurrenceCells, createCountEngine, type CountEngine } from './eval-counts.ts'
 import { bestF1Thresholds, ConceptLimitError, packBestF1, prepareEvaluation, seedBestF1, type EvalMetricsWire, type PackedBestF1, type PreparedEvaluation } from './eval-metrics.ts'
 import { packRegions, regionsOf, type RegionTable } from './eval-regions.ts'
-import { checkEvalMetrics, parseEvaluationFile, seedEngine, withoutSections, type SectionProblem } from './eval-view.ts'
+import { checkEvalMetrics, nameRankOf, parseEvaluationFile, rowRanksOf, seedEngine, seedNameRanks, withoutSections, type SectionProblem } from './eval-view.ts'
 import { decodeMatrixUint64, MatrixUint64Error, type DecodeResult, type MatrixUint64ErrorKind } from './matrix-uint64.ts'
 
 /** Sections too large to cross as objects: they cross packed inside the prepared evaluation. */
@@ -80,6 +80,10 @@ export interface PreparedWire {
   engine: Omit<CountEngine, 'ev'> | null
   /** Best-F1 threshold per concept, null without a test set. */
   best: PackedBestF1 | null
+  /** Each concept's place in name order (the one string sort of the page's orderings). */
+  nameRanks: Int32Array
+  /** The per-concept rows' name ranks (`rowRanksOf`). */
+  rowRanks: Int32Array
 }
 
 export interface EvaluationWire {
@@ -167,6 +171,8 @@ export function prepareEvaluationWire(metrics: Record<string, unknown>, problems
       binary: { ...binary, ids: packStrings(binary.ids), names: packStrings(binary.names) },
       engine: engineWire,
       best: full.inputCount > 0 ? packBestF1(bestF1Thresholds(full)) : null,
+      nameRanks: nameRankOf(full),
+      rowRanks: rowRanksOf(full),
     }
   } catch (error) {
     if (!(error instanceof ConceptLimitError)) throw error
@@ -297,6 +303,7 @@ export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
     }
     if (p.engine) seedEngine(ev, { ...p.engine, ev })
     if (p.best) seedBestF1(ev, p.best)
+    seedNameRanks(ev, p.nameRanks, p.rowRanks)
     binary = { ...p.binary, ids: unpackStrings(p.binary.ids) as string[], names: unpackStrings(p.binary.names) as string[] }
   }
   return {

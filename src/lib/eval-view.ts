@@ -2,6 +2,7 @@
 // per-concept table with its checks against the API, reading an evaluation file, and the
 // sanity checks that keep a malformed section from taking the page down. Pure: no React.
 
+import { nameRanks as rowNameRanks } from './concept-order.ts'
 import { toCsv } from './csv.ts'
 import { BinaryCurves, type ConceptApiFacts } from './eval-binary.ts'
 import { tryDecodeMatrixUint64, type DecodeResult } from './matrix-uint64.ts'
@@ -432,8 +433,11 @@ export function conceptRowsAt(ev: PreparedEvaluation, stats: ThresholdStats, bes
 const nameOrder = new Intl.Collator()
 const nameRanks = new WeakMap<PreparedEvaluation, Int32Array>()
 
-/** Each concept's place in name order (localeCompare's), computed once per evaluation. */
-function nameRankOf(ev: PreparedEvaluation): Int32Array {
+/**
+ * Each concept's place in name order (the collator's), computed once per evaluation (where it is
+ * prepared, when that is a worker: see `seedNameRanks`).
+ */
+export function nameRankOf(ev: PreparedEvaluation): Int32Array {
   let ranks = nameRanks.get(ev)
   if (!ranks) {
     const names = ev.conceptNames
@@ -441,6 +445,27 @@ function nameRankOf(ev: PreparedEvaluation): Int32Array {
     ranks = new Int32Array(names.length)
     byName.forEach((k, place) => (ranks![k] = place))
     nameRanks.set(ev, ranks)
+  }
+  return ranks
+}
+
+/** Hands an evaluation its name ranks (`nameRankOf`, `rowRanksOf`), computed where it was prepared. */
+export function seedNameRanks(ev: PreparedEvaluation, ranks: Int32Array, rowRanks: Int32Array): void {
+  if (ranks.length === ev.conceptNames.length) nameRanks.set(ev, ranks)
+  if (rowRanks.length === ev.conceptNames.length) rowRanksCache.set(ev, rowRanks)
+}
+
+const rowRanksCache = new WeakMap<PreparedEvaluation, Int32Array>()
+
+/**
+ * The per-concept rows' name ranks (`nameRanks` of concept-order.ts over conceptRows, which are
+ * in the evaluation's concept order), computed once per evaluation.
+ */
+export function rowRanksOf(ev: PreparedEvaluation): Int32Array {
+  let ranks = rowRanksCache.get(ev)
+  if (!ranks) {
+    ranks = rowNameRanks(ev.conceptIds.map((id, k) => ({ id, name: ev.conceptNames[k]! })))
+    rowRanksCache.set(ev, ranks)
   }
   return ranks
 }

@@ -28,16 +28,18 @@ const TABLE_HEIGHT = 'min(70vh, 36rem)'
  * Each row's place in name order, computed again only when the concepts change (a new
  * evaluation), not at every threshold step, which only changes the figures.
  */
-function useNameRanks(rows: readonly ConceptRow[]): Int32Array {
-  const [cache, setCache] = useState(() => ({ rows, ranks: nameRanks(rows) }))
+function useNameRanks(rows: readonly ConceptRow[], given: Int32Array | undefined): Int32Array {
+  const [cache, setCache] = useState(() => ({ rows, ranks: given && given.length === rows.length ? given : nameRanks(rows) }))
   if (cache.rows === rows || sameConcepts(cache.rows, rows)) return cache.ranks
-  const next = { rows, ranks: nameRanks(rows) }
+  const next = { rows, ranks: given && given.length === rows.length ? given : nameRanks(rows) }
   setCache(next)
   return next.ranks
 }
 
 interface ConceptTableProps {
   rows: readonly ConceptRow[]
+  /** The rows' `nameRanks`, when known already (computed where the evaluation was prepared). */
+  ranks?: Int32Array
   threshold: number
   sort: string | undefined
   filter: string | undefined
@@ -50,9 +52,9 @@ interface ConceptTableProps {
 }
 
 /** TP, FP, FN, precision, recall, F1 per concept at the threshold, checked against the API. */
-export function ConceptTable({ rows, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
+export function ConceptTable({ rows, ranks: givenRanks, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
   const { order, problem } = parseSort(sort)
-  const ranks = useNameRanks(rows)
+  const ranks = useNameRanks(rows, givenRanks)
   // A threshold step changes the figures at once and the order just after: the re-sort (a few
   // milliseconds at 10,000 rows, numbers only since names are ranked once) runs in a deferred
   // render, while the urgent one maps the previous order onto the new rows. Only the rows in view

@@ -12,6 +12,7 @@ import {
   hasTestSet,
   countsAt,
   probabilityMatrix,
+  rowRanksOf,
   statsAt,
   worstConcepts,
   type SectionProblem,
@@ -234,6 +235,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const pairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view.counts, ev, threshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
+  const rowRanks = isTableMounted ? rowRanksOf(ev) : undefined
   const rows = useMemo(() => (stats && isTableMounted ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts, isTableMounted])
 
   // The selected cell: ids from the URL, positions in the current matrix.
@@ -339,6 +341,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         <Panel id="concepts" title="Per-concept metrics">
           <ConceptTableMemo
             rows={rows}
+            ranks={rowRanks}
             threshold={threshold}
             sort={search.sort}
             filter={search.q}
