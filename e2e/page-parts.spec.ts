@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './support/test.ts'
 
 // Every page is its primary resource plus parts. One part's request failing (HTTP 500, 404, a
 // dropped connection) leaves the page and the other parts standing: the failed part shows what
