@@ -81,7 +81,8 @@ async function paintTimes(browser: Browser, url: string, cpuSlowdown: number): P
     await page.addInitScript(watchLcp)
     await page.goto(url)
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 })
-    await page.waitForLoadState('networkidle')
+    // Late LCP candidates come with the page's data: wait until no part is still loading.
+    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, { timeout: 60_000 })
     return await page.evaluate(
       () =>
         new Promise<{ fcp: number; lcp: number }>((resolve) =>
