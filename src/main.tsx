@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
@@ -9,6 +9,7 @@ import { clearSession, defaultBaseUrl, getSession, setSession } from './api/sess
 import { safeReturnPath } from './lib/return-path.ts'
 import { createAppRouter } from './router.tsx'
 import { startTheme } from './components/theme.ts'
+import { yieldToMain } from './lib/yield-to-main.ts'
 import './styles.css'
 
 // Before anything renders, so the first paint already has the remembered theme.
@@ -31,7 +32,11 @@ function applyConfig(config: RuntimeConfig) {
   }
 }
 
+// Booting is split into tasks, each short enough not to hold up input or a paint (no main-thread
+// task over 50 ms while a page loads): evaluating the modules, creating the router, the router's
+// first load (matching, loaders, route chunks), then the first render, which React slices.
 async function start() {
+  await yieldToMain()
   // The page carries its config (written by the build, rewritten by the server): no round trip
   // before the router starts its loaders and route chunks. Only the Vite dev server's page lacks it.
   const embedded = readEmbeddedConfig()
@@ -52,16 +57,22 @@ async function start() {
     },
   })
   const router = createAppRouter(queryClient, import.meta.env.BASE_URL)
+  await yieldToMain()
   // The first paint shows the page with its data rather than a skeleton that the data replaces a
   // moment later (the page's LCP lands on its FCP); a slow API still gets the skeleton in time.
   await Promise.race([router.load().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS))])
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </StrictMode>,
-  )
+  const root = createRoot(document.getElementById('root') as HTMLElement)
+  // As a transition, the first render yields between components instead of being one long task;
+  // only its commit is one piece.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    )
+  })
 }
 
 void start()
