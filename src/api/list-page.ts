@@ -81,15 +81,21 @@ export interface ListForm<Id extends ListOperationId> {
 }
 
 export function listForm<Id extends ListOperationId>(operation: Id, options: { hide?: readonly string[]; separate?: readonly string[] } = {}): ListForm<Id> {
-  const model = listFormModel(pageOperations[operation], options.hide)
-  const shown = options.separate?.length ? withoutFields(model, options.separate) : model
+  // Built on first use: route modules call this while the app boots, and only the open page's
+  // form is ever needed.
+  let model: FormModel | undefined
+  let shown: FormModel | undefined
+  const getModel = () => (model ??= listFormModel(pageOperations[operation], options.hide))
+  const getShown = () => (shown ??= options.separate?.length ? withoutFields(getModel(), options.separate) : getModel())
   return {
     operation,
     // The form model is built from this operation's own parameter table, so the query it
     // writes holds this operation's parameters, with the kinds that table gives them.
-    read: (search) => readListSearch(model, search) as ListPageState<QueryOf<Id>>,
-    shown,
-    search: (values, keepPage = false) => formValuesToSearch(model, keepPage ? values : { ...values, [PAGE_KEY]: undefined }),
-    isFormFiltered: (values) => hasFormFilters(shown, values),
+    read: (search) => readListSearch(getModel(), search) as ListPageState<QueryOf<Id>>,
+    get shown() {
+      return getShown()
+    },
+    search: (values, keepPage = false) => formValuesToSearch(getModel(), keepPage ? values : { ...values, [PAGE_KEY]: undefined }),
+    isFormFiltered: (values) => hasFormFilters(getShown(), values),
   }
 }

@@ -8,7 +8,7 @@ import { evaluationQueries } from '@/api/queries/evaluations.ts'
 import { modelQueries } from '@/api/queries/models.ts'
 import { taskQueries } from '@/api/queries/tasks.ts'
 import { listFormModel, readListSearch, type ListPageState } from '@/api/list-page.ts'
-import { formValuesToSearch, type FormValues } from '@/api/param-form.ts'
+import { formValuesToSearch, type FormModel, type FormValues } from '@/api/param-form.ts'
 import { pageOperations } from '@/api/page-operations.gen.ts'
 import { ParamForm } from '@/components/ParamForm.tsx'
 import { RequestTools } from '@/components/RequestTools.tsx'
@@ -25,14 +25,15 @@ import type { App as AppRow, Dataset as DatasetRow, EvalMetrics as EvaluationRow
 const TABS = ['apps', 'models', 'datasets', 'evaluations', 'tasks'] as const
 type Tab = (typeof TABS)[number]
 
-const FORM_MODELS = {
-  apps: listFormModel(pageOperations.ListApps, ['additional_fields']),
-  models: listFormModel(pageOperations.ListModels_2, ['additional_fields']),
-  datasets: listFormModel(pageOperations.ListDatasets_2, ['additional_fields']),
-  evaluations: listFormModel(pageOperations.ListEvaluations_2),
+/** Each tab's form model, built the first time that tab is read (not while the app boots). */
+const FORM_MODELS: Record<Tab, () => FormModel> = {
+  apps: () => listFormModel(pageOperations.ListApps, ['additional_fields']),
+  models: () => listFormModel(pageOperations.ListModels_2, ['additional_fields']),
+  datasets: () => listFormModel(pageOperations.ListDatasets_2, ['additional_fields']),
+  evaluations: () => listFormModel(pageOperations.ListEvaluations_2),
   // Tasks have no user-wide list: the same filters go to every app's ListTasks.
-  tasks: listFormModel(pageOperations.ListTasks, ['additional_fields']),
-} as const
+  tasks: () => listFormModel(pageOperations.ListTasks, ['additional_fields']),
+}
 
 /** Apps whose tasks the tasks tab lists (the first page of the user's apps). */
 const TASK_APPS_PER_PAGE = 100
@@ -57,7 +58,7 @@ export const Route = createFileRoute('/$user/')({
   loaderDeps: ({ search }) => ({ search }),
   loader: async ({ context: { queryClient }, params: { user }, deps: { search } }) => {
     const tab = search.tab ?? 'apps'
-    const state = readListSearch(FORM_MODELS[tab], search)
+    const state = readListSearch(FORM_MODELS[tab](), search)
     // Only the open tab's list is fetched; each branch keeps its own response type.
     if (tab === 'apps') await queryClient.ensureQueryData(queriesByTab.apps(user, state))
     else if (tab === 'models') await queryClient.ensureQueryData(queriesByTab.models(user, state))
