@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query'
 import { api } from '@/api/client.ts'
 import { GetEvaluation, ListEvaluations, ListEvaluations_2 } from '@/api/endpoints.gen.ts'
 import type { ParamsOf } from '@/api/endpoint.ts'
-import { loadEvaluationAnswer, startLoader } from '@/api/evaluation-load.ts'
 import type { operations } from '@/api/schema'
 import { BODY_AS_BLOB } from '@/api/transport.ts'
 import { appPath } from './ids.ts'
@@ -38,11 +37,17 @@ export const evaluationQueries = {
     return queryOptions({
       queryKey: [...request.queryKey, 'prepared'] as const,
       queryFn: async ({ signal }) => {
-        // The worker starts while the answer downloads.
+        const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
+        const answer = get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
+        // The preparing code is its own chunk (every other page boots without it), fetched while
+        // the answer downloads; the worker then starts, also before the answer is in.
+        const { loadEvaluationAnswer, startLoader } = await import('@/api/evaluation-load.ts').catch(async (error: unknown) => {
+          await answer.catch(() => undefined)
+          throw error
+        })
         const loader = startLoader()
         try {
-          const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
-          const { data } = await get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
+          const { data } = await answer
           return await loadEvaluationAnswer(data ?? new Blob([]), { method: 'GET', path }, signal, loader)
         } finally {
           loader.close()
