@@ -2,7 +2,7 @@
 // go to a Web Worker as a Blob, and what comes back is the prepared evaluation with its typed
 // arrays transferred (see lib/eval-load.ts). Where there is no Worker (Node, under tests) the same
 // function runs in-process and its message makes the same structured-clone trip.
-import { loadEvaluationBody, reviveEvaluation, reviveFile, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource } from '@/lib/eval-load.ts'
+import { loadEvaluationBody, reviveEvaluationSteps, reviveFileSteps, runSteps, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource, type Steps } from '@/lib/eval-load.ts'
 import { ApiError } from './errors.ts'
 
 export interface LoadJob {
@@ -20,10 +20,29 @@ function abortError(): DOMException {
   return new DOMException('The load was aborted.', 'AbortError')
 }
 
-/** The user-timing name of the page's share of a load: reading the worker's message and reviving it. */
+/**
+ * The user-timing name of the page's share of a load: reading the worker's message, then each
+ * step of reviving it, each in a task of its own (one measure per task).
+ */
 export const ARRIVAL_MEASURE = 'evaluation arrival'
 
-function inWorker<T>(worker: Worker, job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
+/** What the page makes of the worker's message, in steps (see `Steps`). */
+export type Revive<T> = (message: LoadMessage) => Steps<T>
+
+let taskChannel: MessageChannel | undefined
+const taskQueue: (() => void)[] = []
+
+/** Runs `fn` in a task of its own, after what the page has queued (input, rendering, timers). */
+function inNextTask(fn: () => void): void {
+  if (!taskChannel) {
+    taskChannel = new MessageChannel()
+    taskChannel.port1.onmessage = () => taskQueue.shift()?.()
+  }
+  taskQueue.push(fn)
+  taskChannel.port2.postMessage(null)
+}
+
+function inWorker<T>(worker: Worker, job: LoadJob, revive: Revive<T>, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       worker.terminate()
@@ -40,17 +59,29 @@ function inWorker<T>(worker: Worker, job: LoadJob, revive: (message: LoadMessage
     }
     worker.onmessage = (event: MessageEvent<LoadReply>) => {
       done()
-      // The message is deserialized on first read: from here to the end is the page's share.
+      // The message is deserialized on first read: from here on is the page's share, in tasks of
+      // their own (reading, each step of reviving, and settling, which renders the page), so
+      // none of them holds the page for long.
       const start = performance.now()
       const reply = event.data
+      performance.measure(ARRIVAL_MEASURE, { start })
       if (!reply.ok) return reject(new PrepareError(reply.error))
-      try {
-        resolve(revive(reply.message))
-      } catch (error) {
-        reject(error)
-      } finally {
-        performance.measure(ARRIVAL_MEASURE, { start })
+      let steps: Steps<T>
+      const step = () => {
+        if (signal?.aborted) return reject(abortError())
+        const begin = performance.now()
+        try {
+          steps ??= revive(reply.message)
+          const r = steps.next()
+          if (r.done) inNextTask(() => (signal?.aborted ? reject(abortError()) : resolve(r.value)))
+          else inNextTask(step)
+        } catch (error) {
+          reject(error)
+        } finally {
+          performance.measure(ARRIVAL_MEASURE, { start: begin })
+        }
       }
+      inNextTask(step)
     }
     worker.onerror = (event) => {
       event.preventDefault()
@@ -61,7 +92,7 @@ function inWorker<T>(worker: Worker, job: LoadJob, revive: (message: LoadMessage
   })
 }
 
-async function inProcess<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
+async function inProcess<T>(job: LoadJob, revive: Revive<T>, signal?: AbortSignal): Promise<T> {
   const bytes = await job.body.arrayBuffer()
   if (signal?.aborted) throw abortError()
   let message: LoadMessage
@@ -71,13 +102,13 @@ async function inProcess<T>(job: LoadJob, revive: (message: LoadMessage) => T, s
     throw new PrepareError(error instanceof Error ? `${error.name}: ${error.message}` : String(error))
   }
   // The same trip as from a worker: whatever cannot be cloned fails here too.
-  return revive(structuredClone(message, { transfer: transferablesOf(message) }))
+  return runSteps(revive(structuredClone(message, { transfer: transferablesOf(message) })))
 }
 
 /** A worker for one load, started early (while the answer downloads) so its start-up costs no time. */
 export interface Loader {
   /** Runs the preparing function on a body and `revive` on its message as soon as it arrives; once. */
-  prepare<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T>
+  prepare<T>(job: LoadJob, revive: Revive<T>, signal?: AbortSignal): Promise<T>
   /** Ends the worker if `prepare` never ran. */
   close(): void
 }
@@ -89,7 +120,7 @@ export function startLoader(): Loader {
   return { prepare: (job, revive, signal) => inWorker(worker, job, revive, signal), close: () => worker.terminate() }
 }
 
-export function prepareOffThread<T>(job: LoadJob, revive: (message: LoadMessage) => T, signal?: AbortSignal): Promise<T> {
+export function prepareOffThread<T>(job: LoadJob, revive: Revive<T>, signal?: AbortSignal): Promise<T> {
   return startLoader().prepare(job, revive, signal)
 }
 
@@ -100,7 +131,7 @@ export function prepareOffThread<T>(job: LoadJob, revive: (message: LoadMessage)
 export async function loadEvaluationAnswer(body: Blob, context: { method: string; path: string }, signal?: AbortSignal, loader: Loader = startLoader()): Promise<LoadedEvaluation> {
   let message: LoadMessage | LoadedEvaluation
   try {
-    message = await loader.prepare({ body, source: 'api' }, (m) => (m.kind === 'evaluation' ? { ...reviveEvaluation(m.evaluation), raw: body } : m), signal)
+    message = await loader.prepare({ body, source: 'api' }, (m) => answerSteps(m, body), signal)
   } catch (error) {
     if (signal?.aborted) throw new ApiError({ kind: 'aborted', ...context })
     throw new ApiError({ kind: 'malformed', httpStatus: 200, ...context, description: `The evaluation could not be prepared: ${error instanceof Error ? error.message : String(error)}` })
@@ -110,10 +141,15 @@ export async function loadEvaluationAnswer(body: Blob, context: { method: string
   throw new ApiError({ kind: 'malformed', httpStatus: 200, ...context })
 }
 
+function* answerSteps(m: LoadMessage, body: Blob): Steps<LoadMessage | LoadedEvaluation> {
+  if (m.kind !== 'evaluation') return m
+  return { ...(yield* reviveEvaluationSteps(m.evaluation)), raw: body }
+}
+
 /** An evaluation file (or a MatrixUint64) read and prepared off the page's thread. */
 export async function loadEvaluationFile(file: Blob): Promise<LoadedFile> {
   try {
-    const loaded = await prepareOffThread({ body: file, source: 'file' }, reviveFile)
+    const loaded = await prepareOffThread({ body: file, source: 'file' }, reviveFileSteps)
     return loaded.kind === 'evaluation' ? { kind: 'evaluation', evaluation: { ...loaded.evaluation, raw: file } } : loaded
   } catch (error) {
     return { kind: 'error', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` }

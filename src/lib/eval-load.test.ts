@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { BinaryCurves, packBinary } from './eval-binary.ts'
-import { loadedEvaluation, loadEvaluationBody, packStrings, prepareEvaluationWire, reviveEvaluation, reviveFile, transferablesOf, unpackStrings, type LoadMessage } from './eval-load.ts'
+import { crossingText, loadedEvaluation, loadEvaluationBody, packStrings, prepareEvaluationWire, reviveEvaluation, reviveEvaluationSteps, reviveFile, textOf, transferablesOf, unpackStrings, type LoadMessage } from './eval-load.ts'
 import { averagePrecision, bestF1Thresholds, ConceptLimitError, MAX_CONCEPTS, prepareEvaluation, rocAuc, type BinaryMetricsWire, type EvalMetricsWire, type EvalTestSetEntryWire } from './eval-metrics.ts'
 import { nameRanks } from './concept-order.ts'
 import { packRegions, regionsOf } from './eval-regions.ts'
@@ -186,6 +186,56 @@ describe('packed strings', () => {
         expect(unpackStrings(structuredClone(packStrings(list)))).toEqual(list)
       }),
     )
+  })
+
+  it('round-trip long lists, which cross as UTF-8 bytes unless a lone surrogate would not survive', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.string({ unit: 'binary' }), { nil: undefined })), fc.constantFrom('a', 'é', '😀'), (list, filler) => {
+        const long = [filler.repeat(5000), ...list]
+        const packed = packStrings(long)
+        const isWellFormed = !long.some((x) => x !== undefined && /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(x))
+        expect(packed.text instanceof Uint8Array).toBe(isWellFormed)
+        const crossed = structuredClone(packed, { transfer: transferablesOf(packed) })
+        expect(unpackStrings(crossed)).toEqual(long)
+      }),
+    )
+  })
+
+  it('sends short texts as they are and long ones as bytes, read back the same', () => {
+    expect(crossingText('short')).toBe('short')
+    const long = '{"x":"' + 'ü'.repeat(5000) + '"}'
+    const bytes = crossingText(long)
+    expect(bytes).toBeInstanceOf(Uint8Array)
+    expect(textOf(bytes)).toBe(long)
+    const lone = 'x'.repeat(5000) + '\uD800'
+    expect(crossingText(lone)).toBe(lone)
+  })
+})
+
+describe('reviving in steps', () => {
+  it('yields between steps and gives what reviving at once gives; long sections cross as bytes', () => {
+    const metrics = { ...small, metrics_by_class: Array.from({ length: 200 }, (_, k) => ({ concept: { id: `c${k}` }, f1: k / 200 })) }
+    const message: LoadMessage = { kind: 'evaluation', evaluation: prepareEvaluationWire(metrics) }
+    if (message.kind !== 'evaluation') throw new Error('not an evaluation')
+    expect(message.evaluation.metrics.metrics_by_class).toBeInstanceOf(Uint8Array)
+    const crossed = structuredClone(message, { transfer: transferablesOf(message) })
+    const steps = reviveEvaluationSteps(crossed.evaluation)
+    let yields = 0
+    let r = steps.next()
+    for (; !r.done; r = steps.next()) yields++
+    expect(yields).toBeGreaterThanOrEqual(2)
+    const stepped = r.value
+    const again = structuredClone({ kind: 'evaluation', evaluation: prepareEvaluationWire(metrics) } as LoadMessage)
+    if (again.kind !== 'evaluation') throw new Error('not an evaluation')
+    const atOnce = reviveEvaluation(again.evaluation)
+    expect(stepped.ev!.conceptIds).toEqual(atOnce.ev!.conceptIds)
+    expect(stepped.ev!.apiOrder).toEqual(atOnce.ev!.apiOrder)
+    expect(stepped.ev!.inputIds).toEqual(atOnce.ev!.inputIds)
+    expect(stepped.ev!.imageUrls).toEqual(atOnce.ev!.imageUrls)
+    expect(bestF1Thresholds(stepped.ev!)).toEqual(bestF1Thresholds(atOnce.ev!))
+    expect(stepped.metrics.metrics_by_class).toEqual(metrics.metrics_by_class)
+    expect(stepped.metrics.summary).toEqual(small.summary)
+    expect([...stepped.binary.keys()]).toEqual([...atOnce.binary.keys()])
   })
 })
 

@@ -25,11 +25,14 @@ export interface AnswerProblem {
 }
 
 /**
- * Many strings as one: structured clone copies one string at memcpy speed but pays per string
- * for 100,000 of them; slices of one text are cheap to make on arrival.
+ * Many strings as one: structured clone pays per string for 100,000 of them; slices of one text
+ * are cheap to make on arrival. A long text crosses as its UTF-8 bytes, whose buffer is
+ * transferred: a copied string of megabytes (the image URLs of 20,000 inputs) would be allocated
+ * on the page's heap while the message is read, and is decoded only when first unpacked.
  */
 export interface PackedStrings {
-  text: string
+  /** The strings one after another: a string, or its UTF-8 bytes (`textOf` reads either). */
+  text: string | Uint8Array
   /** End of string k in `text` (its start is the previous end). */
   ends: Uint32Array
   /** 1 where the list held no string (undefined); null when every entry is a string. */
@@ -48,15 +51,35 @@ export function packStrings(list: readonly (string | undefined)[]): PackedString
     } else (missing ??= new Uint8Array(list.length))[k] = 1
     ends[k] = end
   })
-  return { text: parts.join(''), ends, missing }
+  return { text: crossingText(parts.join('')), ends, missing }
+}
+
+/** Texts from this length on cross as UTF-8 bytes. */
+const BYTES_FROM = 4096
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A text as it best crosses to the page: long ones as UTF-8 bytes (transferred, not copied onto
+ * the page's heap), unless a lone surrogate would not survive the encoding.
+ */
+export function crossingText(text: string): string | Uint8Array {
+  if (text.length < BYTES_FROM) return text
+  const wellFormed = (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text)
+  return wellFormed ? new TextEncoder().encode(text) : text
+}
+
+/** The text that crossed as `crossingText` gave it. */
+export function textOf(text: string | Uint8Array): string {
+  return typeof text === 'string' ? text : new TextDecoder().decode(text)
 }
 
 export function unpackStrings(p: PackedStrings): (string | undefined)[] {
   const out = new Array<string | undefined>(p.ends.length)
+  const text = textOf(p.text)
   let start = 0
   for (let k = 0; k < p.ends.length; k++) {
     const end = p.ends[k]!
-    out[k] = p.missing !== null && p.missing[k] === 1 ? undefined : p.text.slice(start, end)
+    out[k] = p.missing !== null && p.missing[k] === 1 ? undefined : text.slice(start, end)
     start = end
   }
   return out
@@ -89,11 +112,11 @@ export interface PreparedWire {
 export interface EvaluationWire {
   /**
    * Every section but the heavy ones (test set, matrices, binary metrics, which `prepared`
-   * carries), each as its JSON text: one string crosses at memcpy speed, and a section is parsed
-   * on the page only when a panel reads it (the 10,000 entries of metrics_by_class of a
-   * classifier never are).
+   * carries), each as its JSON text (`crossingText`: a long one as UTF-8 bytes, transferred), and
+   * a section is decoded and parsed on the page only when a panel reads it (the 10,000 entries of
+   * metrics_by_class of a classifier never are).
    */
-  metrics: Record<string, string>
+  metrics: Record<string, string | Uint8Array>
   problems: SectionProblem[]
   /** Whether the answer carries anything beyond its status. */
   hasResults: boolean
@@ -143,8 +166,8 @@ function present(x: unknown): boolean {
 /** Checks, cleans and prepares one EvalMetrics object: the work of the worker after parsing. */
 export function prepareEvaluationWire(metrics: Record<string, unknown>, problems: SectionProblem[] = checkEvalMetrics(metrics)): EvaluationWire {
   const clean = withoutSections(metrics, problems) as EvalMetricsWire & Record<string, unknown>
-  const small: Record<string, string> = {}
-  for (const [k, v] of Object.entries(clean)) if (v !== undefined && !(HEAVY_SECTIONS as readonly string[]).includes(k)) small[k] = JSON.stringify(v)
+  const small: Record<string, string | Uint8Array> = {}
+  for (const [k, v] of Object.entries(clean)) if (v !== undefined && !(HEAVY_SECTIONS as readonly string[]).includes(k)) small[k] = crossingText(JSON.stringify(v))
   const hasResults = ['summary', 'confusion_matrix', 'test_set', 'binary_metrics', 'cooccurrence_matrix', 'label_counts'].some((k) => present(metrics[k]))
   let prepared: PreparedWire | null = null
   let limitCount: number | null = null
@@ -254,7 +277,7 @@ export function transferablesOf(message: unknown): ArrayBuffer[] {
 }
 
 /** The small sections, each parsed from its text on first read. */
-function lazySections(texts: Record<string, string>): EvalMetricsWire & Record<string, unknown> {
+function lazySections(texts: Record<string, string | Uint8Array>): EvalMetricsWire & Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, text] of Object.entries(texts)) {
     let value: unknown
@@ -263,7 +286,7 @@ function lazySections(texts: Record<string, string>): EvalMetricsWire & Record<s
       enumerable: true,
       get() {
         if (!isParsed) {
-          value = JSON.parse(text)
+          value = JSON.parse(textOf(text))
           isParsed = true
         }
         return value
@@ -273,8 +296,30 @@ function lazySections(texts: Record<string, string>): EvalMetricsWire & Record<s
   return out as EvalMetricsWire & Record<string, unknown>
 }
 
+/**
+ * Work done in steps (a generator that yields between them), so a caller on the page's thread
+ * can let the page run between steps; `runSteps` does them all at once.
+ */
+export type Steps<T> = Generator<void, T, void>
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
 /** The page's side of an evaluation that crossed: indexes and readers rebuilt, O(concepts + inputs). */
 export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
+  return runSteps(reviveEvaluationSteps(wire))
+}
+
+/**
+ * reviveEvaluation in three steps of about equal cost at 10,000 concepts (the concepts' ids and
+ * index; their names, order and the handed-over results; the binary metrics), so the page's
+ * share of an arrival is never one long task. Inputs' ids and URLs wait for their first read.
+ */
+export function* reviveEvaluationSteps(wire: EvaluationWire): Steps<LoadedEvaluation> {
   const p = wire.prepared
   let ev: PreparedEvaluation | null = null
   let binary: BinaryTable | null = null
@@ -283,6 +328,7 @@ export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
     const conceptIds = unpackStrings(p.conceptIds) as string[]
     const conceptIndex = new Map<string, number>()
     conceptIds.forEach((id, k) => conceptIndex.set(id, k))
+    yield
     const inputs = { ids: p.inputIds, urls: p.imageUrls }
     let inputIds: string[] | undefined
     let imageUrls: (string | undefined)[] | undefined
@@ -304,6 +350,7 @@ export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
     if (p.engine) seedEngine(ev, { ...p.engine, ev })
     if (p.best) seedBestF1(ev, p.best)
     seedNameRanks(ev, p.nameRanks, p.rowRanks)
+    yield
     binary = { ...p.binary, ids: unpackStrings(p.binary.ids) as string[], names: unpackStrings(p.binary.names) as string[] }
   }
   return {
@@ -318,9 +365,14 @@ export function reviveEvaluation(wire: EvaluationWire): LoadedEvaluation {
 
 /** A file's message on the page's side. */
 export function reviveFile(message: LoadMessage): LoadedFile {
+  return runSteps(reviveFileSteps(message))
+}
+
+/** reviveFile in steps (an evaluation's are reviveEvaluationSteps). */
+export function* reviveFileSteps(message: LoadMessage): Steps<LoadedFile> {
   switch (message.kind) {
     case 'evaluation':
-      return { kind: 'evaluation', evaluation: reviveEvaluation(message.evaluation) }
+      return { kind: 'evaluation', evaluation: yield* reviveEvaluationSteps(message.evaluation) }
     case 'matrix':
       try {
         return { kind: 'matrix', result: { ok: true, matrix: decodeMatrixUint64('wire' in message ? message.wire : { n_cols: message.nCols, data: message.values }) } }

@@ -549,7 +549,8 @@ const bestByEvaluation = new WeakMap<PreparedEvaluation, readonly BestF1[]>()
 export function bestF1Thresholds(ev: PreparedEvaluation): readonly BestF1[] {
   let best = bestByEvaluation.get(ev)
   if (!best) {
-    best = computeBestF1(ev)
+    const packed = packedBestByEvaluation.get(ev)
+    best = packed ? unpackBestF1(ev, packed) : computeBestF1(ev)
     bestByEvaluation.set(ev, best)
   }
   return best
@@ -575,14 +576,24 @@ export function packBestF1(best: readonly BestF1[]): PackedBestF1 {
   return out
 }
 
-/** Hands an evaluation its best-F1 thresholds, computed where it was prepared. */
+const packedBestByEvaluation = new WeakMap<PreparedEvaluation, PackedBestF1>()
+
+/**
+ * Hands an evaluation its best-F1 thresholds, computed where it was prepared: kept packed, and
+ * made into one object per concept when first read (not while the evaluation arrives).
+ */
 export function seedBestF1(ev: PreparedEvaluation, packed: PackedBestF1): void {
+  bestByEvaluation.delete(ev)
+  packedBestByEvaluation.set(ev, packed)
+}
+
+function unpackBestF1(ev: PreparedEvaluation, packed: PackedBestF1): BestF1[] {
   const best: BestF1[] = new Array<BestF1>(packed.f1.length)
   for (let k = 0; k < best.length; k++) {
     const t = packed.threshold[k]!
     best[k] = { id: ev.conceptIds[k]!, threshold: Number.isNaN(t) ? null : t, f1: packed.f1[k]!, precision: packed.precision[k]!, recall: packed.recall[k]! }
   }
-  bestByEvaluation.set(ev, best)
+  return best
 }
 
 function computeBestF1(ev: PreparedEvaluation): BestF1[] {
