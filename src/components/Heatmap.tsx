@@ -90,22 +90,29 @@ function useIsDark(): boolean {
   return useTheme() === 'dark'
 }
 
-function useElementWidth(): [RefCallback<HTMLElement>, number] {
-  const [width, setWidth] = useState(0)
+/**
+ * The element's width, and whether it has been measured. A ResizeObserver gives it after the
+ * page's own layout (its first report comes with the frame after mounting), so mounting forces no
+ * synchronous layout; without one (tests), it is read once on mount.
+ */
+function useElementWidth(): [RefCallback<HTMLElement>, number, boolean] {
+  const [width, setWidth] = useState<number | null>(null)
   const observer = useRef<ResizeObserver | null>(null)
   const ref = useCallback((node: HTMLElement | null) => {
     observer.current?.disconnect()
     observer.current = null
     if (!node) return
-    setWidth(node.getBoundingClientRect().width)
-    if (typeof ResizeObserver === 'undefined') return
+    if (typeof ResizeObserver === 'undefined') {
+      setWidth(node.getBoundingClientRect().width)
+      return
+    }
     observer.current = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width
       if (w !== undefined) setWidth(w)
     })
     observer.current.observe(node)
   }, [])
-  return [ref, width]
+  return [ref, width ?? 0, width !== null]
 }
 
 function sameMapping(a: ColorMapping, b: ColorMapping): boolean {
@@ -129,7 +136,7 @@ export function Heatmap(props: HeatmapProps) {
   const sparse = useMemo(() => props.matrix ?? sparseFromDense(denseValues ?? new Float64Array(0), rows, cols), [props.matrix, denseValues, rows, cols])
   const specialLine = props.specialLine ?? -1
   const isDark = useIsDark()
-  const [containerRef, containerWidth] = useElementWidth()
+  const [containerRef, containerWidth, isMeasured] = useElementWidth()
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const overlayRef = useRef<HTMLCanvasElement>(null)
   const cacheRef = useRef<DrawCache>({})
@@ -191,10 +198,11 @@ export function Heatmap(props: HeatmapProps) {
   const lut = useMemo(() => buildLut(scheme, isDark), [scheme, isDark])
   const dpr = typeof window !== 'undefined' ? Math.min(3, window.devicePixelRatio || 1) : 1
 
-  // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData.
+  // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData; once the
+  // width is known (the canvas stays 1 x 1 until then), so the first paint is at its final size.
   useLayoutEffect(() => {
     const canvas = canvasRef.current
-    const ctx = canvas?.getContext('2d')
+    const ctx = isMeasured ? canvas?.getContext('2d') : null
     if (!canvas || !ctx) return
     const w = Math.max(1, Math.round(plotW * dpr))
     const h = Math.max(1, Math.round(plotH * dpr))
@@ -243,7 +251,7 @@ export function Heatmap(props: HeatmapProps) {
         }
       }
     }
-  }, [sparse, mapping, special, view, scheme, isDark, lut, plotW, plotH, dpr, viewCols, viewRows, formatValue])
+  }, [isMeasured, sparse, mapping, special, view, scheme, isDark, lut, plotW, plotH, dpr, viewCols, viewRows, formatValue])
 
   // Overlay: hover crosshair, keyboard cursor, selection, drag rectangle. Cheap, redrawn per move.
   useLayoutEffect(() => {
@@ -443,7 +451,7 @@ export function Heatmap(props: HeatmapProps) {
             {rowAxisLabel} ↓ / {colAxisLabel} →
           </span>
           <AxisLabels geometry={geometry} rowTicks={rowTicks} colTicks={colTicks} rowLabels={rowLabels} colLabels={colLabels} />
-          <canvas ref={canvasRef} aria-hidden="true" className="absolute" style={{ left: LEFT, top: TOP, width: plotW, height: plotH, imageRendering: 'pixelated' }} />
+          <canvas ref={canvasRef} width={1} height={1} aria-hidden="true" className="absolute" style={{ left: LEFT, top: TOP, width: plotW, height: plotH, imageRendering: 'pixelated' }} />
           <canvas
             ref={overlayRef}
             tabIndex={0}

@@ -523,6 +523,28 @@ let colorScratch = new Uint32Array(0)
 let changedScratch = new Int32Array(0)
 let valueScratch = new Float64Array(0)
 
+/** The colors of `count` pixels (indices into `values`), through paintCells; a scratch view. */
+function colorsOf(values: Float64Array, at: Int32Array, count: number, mapping: ColorMapping, lut: Uint32Array): Uint32Array {
+  if (valueScratch.length < count) {
+    valueScratch = new Float64Array(count)
+    colorScratch = new Uint32Array(count)
+  }
+  const vals = valueScratch.subarray(0, count)
+  for (let i = 0; i < count; i++) vals[i] = values[at[i]!]!
+  const colors = colorScratch.subarray(0, count)
+  paintCells(colors, vals, mapping, lut)
+  return colors
+}
+
+const zeroValue = new Float64Array(1)
+const zeroColor = new Uint32Array(1)
+
+/** The color paintCells gives a 0 (an empty pixel) under a mapping. */
+function colorOfZero(mapping: ColorMapping, lut: Uint32Array): number {
+  paintCells(zeroColor, zeroValue, mapping, lut)
+  return zeroColor[0]!
+}
+
 /**
  * Paints the pooled window of `cells` into `pixels` (w x h, packed RGBA), reusing `state` when it
  * was made for the same size, window, LUT and special line (else starting over with every pixel
@@ -551,14 +573,16 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
     }
     fresh = true
   }
+  if (fresh) return { state, dirty: paintFresh(state, pixels, cells, mapping, lut) }
   const { values, next, stamp } = state
+  // Stamps start at zero (a fresh draw uses none) and are cleared when the generation wraps around.
+  if (state.gen === 0xffffffff) stamp.fill(0)
   const gen = (state.gen = (state.gen + 1) >>> 0 || 1)
-  if (gen === 1) stamp.fill(0)
-  const remap = fresh || state.mapping === null || state.mapping.min !== mapping.min || state.mapping.max !== mapping.max || state.mapping.unit !== mapping.unit || state.mapping.scale !== mapping.scale || state.mapping.scheme !== mapping.scheme
+  const remap = state.mapping === null || state.mapping.min !== mapping.min || state.mapping.max !== mapping.max || state.mapping.unit !== mapping.unit || state.mapping.scale !== mapping.scale || state.mapping.scheme !== mapping.scheme
   state.mapping = mapping
   // 1. Pool this draw's cells into `next`, noting each pixel that gets one.
   // Locals only in the hot loop: matrices of several shapes come through here.
-  const { r0, r1, c0, c1 } = view
+  const { r0, r1, c0, c1 } = state.window
   const rk = h / (r1 - r0)
   const ck = w / (c1 - c0)
   const { nnz, row, col, value } = cells
@@ -589,20 +613,18 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
       if (old === 0 || (v === v && Math.abs(v) > Math.abs(old))) next[at] = v
     }
   }
-  // 2. The pixels to repaint: every pixel at the start; else those whose value changed (or all
-  //    that hold a value when the color scale moved; empty pixels keep the empty color).
-  if (!fresh && changedScratch.length < state.touchedCount + count) changedScratch = new Int32Array(2 * (state.touchedCount + count))
+  // 2. The pixels to repaint: those whose value changed (or all that hold a value when the color
+  //    scale moved; empty pixels keep the empty color).
+  if (changedScratch.length < state.touchedCount + count) changedScratch = new Int32Array(2 * (state.touchedCount + count))
   const changed = changedScratch
   let nChanged = 0
-  if (!fresh) {
-    const old = state.touched
-    for (let i = 0; i < state.touchedCount; i++) {
-      const p = old[i]!
-      if (stamp[p] === gen) continue
-      // Emptied since the last draw.
-      values[p] = 0
-      changed[nChanged++] = p
-    }
+  const old = state.touched
+  for (let i = 0; i < state.touchedCount; i++) {
+    const p = old[i]!
+    if (stamp[p] === gen || values[p] === 0) continue
+    // Emptied since the last draw.
+    values[p] = 0
+    changed[nChanged++] = p
   }
   for (let i = 0; i < count; i++) {
     const p = touched[i]!
@@ -610,26 +632,15 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
     const before = values[p]!
     if (remap || !(v === before || (v !== v && before !== before))) {
       values[p] = v
-      if (!fresh) changed[nChanged++] = p
+      changed[nChanged++] = p
     }
   }
   state.spare = state.touched
   state.touched = touched
   state.touchedCount = count
   // 3. Colors, through the same arithmetic as a full paint.
-  if (fresh) {
-    paintCells(pixels.subarray(0, size), values, mapping, lut)
-    return { state, dirty: { x: 0, y: 0, w, h } }
-  }
   if (nChanged === 0) return { state, dirty: null }
-  if (valueScratch.length < nChanged) {
-    valueScratch = new Float64Array(nChanged)
-    colorScratch = new Uint32Array(nChanged)
-  }
-  const vals = valueScratch.subarray(0, nChanged)
-  for (let i = 0; i < nChanged; i++) vals[i] = values[changed[i]!]!
-  const colors = colorScratch.subarray(0, nChanged)
-  paintCells(colors, vals, mapping, lut)
+  const colors = colorsOf(values, changed, nChanged, mapping, lut)
   let x0 = w
   let y0 = h
   let x1 = -1
@@ -645,6 +656,51 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
     if (y > y1) y1 = y
   }
   return { state, dirty: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 } }
+}
+
+/**
+ * The first draw of a state: every pixel. The cells are pooled straight into `values` (all 0 to
+ * begin with, and a 0 gives way to any value, as in the pooling of later draws), so the per-pixel
+ * scratch of later draws is not touched yet; the pixels without a cell (most of them) get one fill
+ * of the color paintCells gives 0, and those with one their own. O(cells) but for that fill.
+ */
+function paintFresh(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): DirtyRect {
+  const { width: w, height: h, values, special } = state
+  state.mapping = mapping
+  const { r0, r1, c0, c1 } = state.window
+  const rk = h / (r1 - r0)
+  const ck = w / (c1 - c0)
+  const { nnz, row, col, value } = cells
+  const sRow = special ? special.row : -1
+  const sCol = special ? special.col : -1
+  const factor = special ? special.factor : 1
+  let touched = state.touched
+  let count = 0
+  for (let k = 0; k < nnz; k++) {
+    const r = row[k]!
+    const c = col[k]!
+    if (r < r0 || r >= r1 || c < c0 || c >= c1) continue
+    let v = value[k]!
+    if (r === sRow || c === sCol) v *= factor
+    const at = (((r - r0) * rk) | 0) * w + (((c - c0) * ck) | 0)
+    const old = values[at]!
+    if (old === 0) {
+      values[at] = v
+      // A pixel is listed once, unless a stored 0 came first (listed again: harmless).
+      if (count === touched.length) {
+        const grown = new Int32Array(touched.length * 2)
+        grown.set(touched)
+        touched = grown
+      }
+      touched[count++] = at
+    } else if (v === v && Math.abs(v) > Math.abs(old)) values[at] = v
+  }
+  state.touched = touched
+  state.touchedCount = count
+  const colors = colorsOf(values, touched, count, mapping, lut)
+  pixels.fill(colorOfZero(mapping, lut), 0, w * h)
+  for (let i = 0; i < count; i++) pixels[touched[i]!] = colors[i]!
+  return { x: 0, y: 0, w, h }
 }
 
 // ---------------------------------------------------------------------------------------------
