@@ -32,9 +32,15 @@ const metrics: ViewerMetrics = {
   test_set: [entry('in1', ['cat'], [['cat', 0.9]]), entry('in2', ['cat'], [['cat', 0.6], ['dog', 0.7]]), entry('in3', ['dog'], [['dog', 0.8]]), entry('in4', ['dog'], [['cat', 0.2]])],
 }
 
-function renderViewer(search: EvalSearch, m: ViewerMetrics = metrics) {
+/** The viewer mounts in stages, one after each frame: the last one mounts the curves panel. */
+async function allStagesMounted() {
+  await screen.findByTestId('panel-curves')
+}
+
+async function renderViewer(search: EvalSearch, m: ViewerMetrics = metrics) {
   const onSearch = vi.fn()
   render(<EvaluationViewer evaluation={loadedEvaluation(m as Record<string, unknown>)} search={search} onSearch={onSearch} fileBase="t" />)
+  if (m.test_set !== undefined || m.confusion_matrix !== undefined) await allStagesMounted()
   return onSearch
 }
 
@@ -47,16 +53,16 @@ describe('EvaluationViewer', () => {
     vi.restoreAllMocks()
   })
 
-  it('shows the inputs of the selected cell at the threshold, with thumbnails and scores', () => {
-    renderViewer({ threshold: 0.5, mode: 'counts', cell: 'cat~dog' })
+  it('shows the inputs of the selected cell at the threshold, with thumbnails and scores', async () => {
+    await renderViewer({ threshold: 0.5, mode: 'counts', cell: 'cat~dog' })
     const selection = screen.getByTestId('selection-details')
     expect(within(selection).getByTestId('selection-count').textContent).toBe('1')
     expect(within(selection).getByRole('img', { name: 'Input in2' }).getAttribute('src')).toBe('data:image/svg+xml,in2')
     expect(selection.textContent).toContain('0.700')
   })
 
-  it('recomputes the per-concept table and checks it against the API', () => {
-    renderViewer({ threshold: 0.5 })
+  it('recomputes the per-concept table and checks it against the API', async () => {
+    await renderViewer({ threshold: 0.5 })
     expect(screen.getByTestId('api-check').textContent).toContain('Matches API')
     const table = screen.getByRole('table', { name: 'Per-concept metrics at threshold 0.50' })
     const cat = within(table).getAllByRole('row').find((r) => r.textContent?.includes('CAT'))!
@@ -66,7 +72,7 @@ describe('EvaluationViewer', () => {
   })
 
   it('writes view changes through onSearch', async () => {
-    const onSearch = renderViewer({})
+    const onSearch = await renderViewer({})
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Values' }), 'row')
     expect(onSearch).toHaveBeenCalledWith({ mode: 'row' })
     await userEvent.click(screen.getAllByRole('button', { name: /^@ / })[0]!)
@@ -78,6 +84,7 @@ describe('EvaluationViewer', () => {
     const evaluation = loadedEvaluation(metrics as Record<string, unknown>)
     const view = (search: EvalSearch) => <EvaluationViewer evaluation={evaluation} search={search} onSearch={onSearch} fileBase="t" />
     const { rerender } = render(view({ threshold: 0.5 }))
+    await allStagesMounted()
     const slider = (await screen.findByTestId('threshold-slider')) as HTMLInputElement
     fireEvent.change(slider, { target: { value: '0.51' } })
     fireEvent.pointerUp(slider)
@@ -93,21 +100,21 @@ describe('EvaluationViewer', () => {
     expect(screen.getByRole('table', { name: 'Per-concept metrics at threshold 0.70' })).toBeTruthy()
   })
 
-  it('names a malformed section and keeps the rest', () => {
-    renderViewer({}, { ...metrics, cooccurrence_matrix: { matrix: [{ row: 'cat', col: 'dog', count: -3 }] } })
+  it('names a malformed section and keeps the rest', async () => {
+    await renderViewer({}, { ...metrics, cooccurrence_matrix: { matrix: [{ row: 'cat', col: 'dog', count: -3 }] } })
     expect(screen.getByRole('alert').textContent).toContain('cooccurrence_matrix.matrix[0].count is number -3, not a count')
     expect(screen.getByRole('heading', { name: 'Confusion matrix' })).toBeTruthy()
     expect(screen.getByText('No co-occurrence matrix was sent.')).toBeTruthy()
   })
 
-  it('says a cell that names unknown concepts is not selected', () => {
-    renderViewer({ cell: 'cat~zebra' })
+  it('says a cell that names unknown concepts is not selected', async () => {
+    await renderViewer({ cell: 'cat~zebra' })
     expect(screen.getByTestId('url-notes').textContent).toContain('cell=cat~zebra does not name two concepts of this evaluation')
     expect(screen.queryByTestId('selection-details')).toBeNull()
   })
 
-  it('falls back to probabilities without a test set, and says why', () => {
-    renderViewer({ mode: 'counts' }, { ...metrics, test_set: undefined })
+  it('falls back to probabilities without a test set, and says why', async () => {
+    await renderViewer({ mode: 'counts' }, { ...metrics, test_set: undefined })
     expect(screen.getByTestId('url-notes').textContent).toContain('mode=counts needs the test set')
     expect((screen.getByRole('combobox', { name: 'Values' }) as HTMLSelectElement).value).toBe('probability')
   })
@@ -115,8 +122,8 @@ describe('EvaluationViewer', () => {
   it.each([
     [{ code: 21317, description: 'Not enough inputs per concept' }, 'This evaluation failed', 'Not enough inputs per concept'],
     [{ code: 21301, description: 'Model is evaluating.' }, 'This evaluation is still running', 'Model is evaluating.'],
-  ])('shows the status of an evaluation without results: %j', (status, heading, text) => {
-    renderViewer({}, { status })
+  ])('shows the status of an evaluation without results: %j', async (status, heading, text) => {
+    await renderViewer({}, { status })
     expect(screen.getByRole('heading', { name: heading })).toBeTruthy()
     expect(screen.getByTestId('evaluation-status').textContent).toContain(text)
     expect(screen.queryByRole('heading', { name: 'Confusion matrix' })).toBeNull()

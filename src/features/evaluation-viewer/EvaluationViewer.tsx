@@ -62,15 +62,33 @@ const STAGE_MATRIX = 1
 const STAGE_TABLE = 2
 const STAGE_REST = 3
 
+/** Longest wait for a frame before the next stage goes ahead anyway (a hidden tab has no frames). */
+const STAGE_FRAME_WAIT_MS = 100
+
 /**
- * How far a progressive mount has got: 0 on the first render, then one more after each commit,
- * each step a background render of its own (a task of its own, interruptible by input), up to `last`.
+ * How far a progressive mount has got: 0 on the first render, then one more once each stage is on
+ * screen (after the next frame, so what a stage mounted, such as the heatmap's first paint, comes
+ * before the next stage's work), each step a background render of its own (a task of its own,
+ * interruptible by input), up to `last`.
  */
 function useMountStage(last: number): number {
   const [stage, setStage] = useState(0)
   useEffect(() => {
     if (stage >= last) return
-    startTransition(() => setStage(stage + 1))
+    let isDone = false
+    const next = () => {
+      if (isDone) return
+      isDone = true
+      startTransition(() => setStage(stage + 1))
+    }
+    // A task after the frame: the frame's own work (layout, resize observers, paint) comes first.
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(next, 0)) : undefined
+    const timer = setTimeout(next, STAGE_FRAME_WAIT_MS)
+    return () => {
+      isDone = true
+      if (frame !== undefined) cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [stage, last])
   return stage
 }
@@ -195,7 +213,8 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const isRestMounted = stage >= STAGE_REST
   const hasTests = hasTestSet(ev)
   const isDetection = isDetectionOf(clean)
-  const facts = useMemo(() => conceptApiFacts(binary), [binary])
+  // The API's per-concept figures feed the table only: computed when it mounts.
+  const facts = useMemo(() => (isTableMounted ? conceptApiFacts(binary) : null), [binary, isTableMounted])
   const viewNotes = [...notes]
 
   // The threshold follows the slider live; the URL gets it on release.
@@ -236,7 +255,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
   const rowRanks = isTableMounted ? rowRanksOf(ev) : undefined
-  const rows = useMemo(() => (stats && isTableMounted ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts, isTableMounted])
+  const rows = useMemo(() => (stats && facts ? conceptRowsAt(ev, stats, best, facts) : []), [ev, stats, best, facts])
 
   // The selected cell: ids from the URL, positions in the current matrix.
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
