@@ -3,6 +3,7 @@
 // arrays transferred (see lib/eval-load.ts). Where there is no Worker (Node, under tests) the same
 // function runs in-process and its message makes the same structured-clone trip.
 import { loadEvaluationBody, reviveEvaluationSteps, reviveFileSteps, runSteps, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource, type Steps } from '@/lib/eval-load.ts'
+import { yieldToMain } from '@/lib/yield-to-main.ts'
 import { ApiError } from './errors.ts'
 
 export interface LoadJob {
@@ -29,17 +30,29 @@ export const ARRIVAL_MEASURE = 'evaluation arrival'
 /** What the page makes of the worker's message, in steps (see `Steps`). */
 export type Revive<T> = (message: LoadMessage) => Steps<T>
 
-let taskChannel: MessageChannel | undefined
-const taskQueue: (() => void)[] = []
-
-/** Runs `fn` in a task of its own, after what the page has queued (input, rendering, timers). */
-function inNextTask(fn: () => void): void {
-  if (!taskChannel) {
-    taskChannel = new MessageChannel()
-    taskChannel.port1.onmessage = () => taskQueue.shift()?.()
+/**
+ * Revives a message that arrived, each step in a task of its own (measured as ARRIVAL_MEASURE),
+ * and settles in another: what settling runs (the query's observers, the page's render) is not
+ * part of a revive step's task.
+ */
+async function reviveInTasks<T>(message: LoadMessage, revive: Revive<T>, signal?: AbortSignal): Promise<T> {
+  const steps = revive(message)
+  for (;;) {
+    await yieldToMain()
+    if (signal?.aborted) throw abortError()
+    const start = performance.now()
+    let r: IteratorResult<void, T>
+    try {
+      r = steps.next()
+    } finally {
+      performance.measure(ARRIVAL_MEASURE, { start })
+    }
+    if (r.done) {
+      await yieldToMain()
+      if (signal?.aborted) throw abortError()
+      return r.value
+    }
   }
-  taskQueue.push(fn)
-  taskChannel.port2.postMessage(null)
 }
 
 function inWorker<T>(worker: Worker, job: LoadJob, revive: Revive<T>, signal?: AbortSignal): Promise<T> {
@@ -66,22 +79,7 @@ function inWorker<T>(worker: Worker, job: LoadJob, revive: Revive<T>, signal?: A
       const reply = event.data
       performance.measure(ARRIVAL_MEASURE, { start })
       if (!reply.ok) return reject(new PrepareError(reply.error))
-      let steps: Steps<T>
-      const step = () => {
-        if (signal?.aborted) return reject(abortError())
-        const begin = performance.now()
-        try {
-          steps ??= revive(reply.message)
-          const r = steps.next()
-          if (r.done) inNextTask(() => (signal?.aborted ? reject(abortError()) : resolve(r.value)))
-          else inNextTask(step)
-        } catch (error) {
-          reject(error)
-        } finally {
-          performance.measure(ARRIVAL_MEASURE, { start: begin })
-        }
-      }
-      inNextTask(step)
+      reviveInTasks(reply.message, revive, signal).then(resolve, reject)
     }
     worker.onerror = (event) => {
       event.preventDefault()
