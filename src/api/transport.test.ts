@@ -54,6 +54,34 @@ describe('transport', () => {
     expect(await (await response.blob()).text()).toBe(text)
   })
 
+  it('reads a large answer already queued up over several tasks, a megabyte at a time, not in one', async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        // 4 MB all queued before the reading starts: every read could resolve in the same task.
+        for (let k = 0; k < 64; k++) controller.enqueue(chunk)
+        controller.close()
+      },
+    })
+    const { fetch } = scripted(new Response(stream, { status: 200 }))
+    const transport = createTransport({ fetch, ...noWait })
+    const tasks: string[] = []
+    const reading = transport(new Request(URL_, { headers: { [BODY_AS_BLOB]: '1' } })).then(async (response) => {
+      tasks.push('read')
+      return (await response.blob()).size
+    })
+    // A task queued while the reading runs gets its turn before the reading ends.
+    const other = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        tasks.push('other task')
+        resolve()
+      }, 0),
+    )
+    expect(await reading).toBe(64 * chunk.length)
+    await other
+    expect(tasks).toEqual(['other task', 'read'])
+  })
+
   it('still reads a failed answer asked for as a Blob into its ApiError', async () => {
     const { fetch } = scripted(json({ status: { code: 21200, description: 'Model does not exist' } }, { status: 404 }))
     const error = await failure(createTransport({ fetch, ...noWait })(new Request(URL_, { headers: { [BODY_AS_BLOB]: '1' } })))

@@ -1,5 +1,6 @@
 import { ApiError } from './errors.ts'
 import { abortableSleep, createRateLimiter, type RateLimiter } from './rate-limiter.ts'
+import { yieldToMain } from '@/lib/yield-to-main.ts'
 
 export type Fetch = (request: Request) => Promise<Response>
 
@@ -159,8 +160,8 @@ const BLOB_BATCH_BYTES = 1 << 20
 
 /**
  * The body as a Blob; every chunk that arrives restarts the attempt's timer. The chunks join the
- * Blob a megabyte at a time (a Blob made of Blobs refers to them), so no single task copies a
- * 57 MB answer.
+ * Blob a megabyte at a time (a Blob made of Blobs refers to them), and the reading gives the main
+ * thread back after each megabyte, so no single task copies or reads a large part of a 57 MB answer.
  */
 async function readBlob(response: Response, onChunk: () => void, timeout: AbortSignal): Promise<Blob> {
   const type = 'application/json'
@@ -183,6 +184,9 @@ async function readBlob(response: Response, onChunk: () => void, timeout: AbortS
         blob = new Blob([blob, ...batch], { type })
         batch = []
         batchBytes = 0
+        // Chunks that queued up while the page was busy are all readable at once, as microtasks of
+        // one task; a megabyte at a time, the rest waits for the next task.
+        await yieldToMain()
       }
     }
   } finally {
