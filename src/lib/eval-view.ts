@@ -16,6 +16,7 @@ import {
   matrixLayout,
   setEngineThreshold,
   SmallestK,
+  smallestK,
   type ConceptCells,
   type CountEngine,
   type MatrixLayout,
@@ -512,6 +513,26 @@ export interface LabelCount {
 
 /** Positive label counts: the API's label_counts when sent, else the test set's support. Largest first. */
 export function labelDistribution(ev: PreparedEvaluation, metrics: EvalMetricsWire): LabelCount[] {
+  return sortLabels(labelCounts(ev, metrics))
+}
+
+/** Largest count first, ties by name. */
+function isLabelBefore(a: LabelCount, b: LabelCount): boolean {
+  return a.count > b.count || (a.count === b.count && collator.compare(a.name, b.name) < 0)
+}
+
+/** labelDistribution's order, of counts labelCounts gave. */
+export function sortLabels(counts: readonly LabelCount[]): LabelCount[] {
+  return counts.slice().sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+}
+
+/** The first `n` of labelDistribution's order, without sorting them all: O(concepts log n). */
+export function topLabels(counts: readonly LabelCount[], n: number): LabelCount[] {
+  return smallestK(counts, n, isLabelBefore)
+}
+
+/** The counts of labelDistribution, in the order sent (or the evaluation's concept order). */
+export function labelCounts(ev: PreparedEvaluation, metrics: EvalMetricsWire): LabelCount[] {
   const out: LabelCount[] = []
   const sent = metrics.label_counts?.positive_label_counts
   if (Array.isArray(sent) && sent.length > 0) {
@@ -527,7 +548,7 @@ export function labelDistribution(ev: PreparedEvaluation, metrics: EvalMetricsWi
       if (ev.frequency[k]! > 0) out.push({ id, name: ev.conceptNames[k]!, count: ev.frequency[k]! })
     })
   }
-  return out.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+  return out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { downloadText } from '@/components/DataTable.tsx'
 import { Heatmap } from '@/components/Heatmap.tsx'
 import { toCsv } from '@/lib/csv.ts'
 import type { PreparedEvaluation } from '@/lib/eval-metrics.ts'
-import { cooccurrenceMatrix, exactCell, hasCooccurrence, labelDistribution } from '@/lib/eval-view.ts'
+import { cooccurrenceMatrix, exactCell, hasCooccurrence, labelCounts, sortLabels, topLabels } from '@/lib/eval-view.ts'
 import { CellsCsvButton, useMatrixLabels } from './matrix-parts.tsx'
 import type { MatrixScale } from './search.ts'
 import type { ViewerMetrics } from './types.ts'
@@ -14,15 +14,16 @@ const BARS = 20
 
 /** How many ground-truth labels each concept has. Memoized: it does not move with the threshold. */
 export const LabelDistribution = memo(function LabelDistribution({ ev, metrics, fileBase }: { ev: PreparedEvaluation; metrics: ViewerMetrics; fileBase: string }) {
-  const counts = useMemo(() => labelDistribution(ev, metrics), [ev, metrics])
+  // The bars need the largest few; all of them are sorted only for the CSV.
+  const counts = useMemo(() => labelCounts(ev, metrics), [ev, metrics])
+  const top = useMemo(() => topLabels(counts, BARS), [counts])
   if (counts.length === 0) return <p className="text-sm text-slate-500">No label counts were sent.</p>
-  const top = counts.slice(0, BARS)
   const handleCsv = () =>
     downloadText(
       `${fileBase}-label-counts.csv`,
       toCsv(
         ['concept_id', 'concept_name', 'count'],
-        counts.map((c) => [c.id, c.name, c.count]),
+        sortLabels(counts).map((c) => [c.id, c.name, c.count]),
       ),
     )
   return (
