@@ -54,9 +54,10 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
 }
 
 /**
- * The viewer mounts in stages: first the summary and the matrix's preparation (its panel a
- * placeholder), then the matrix drawn, then the pairs and the per-concept table, then the rest.
- * The heaviest preparation and the heatmap's first paint so land in different tasks.
+ * The viewer mounts in stages: first the summary (the matrix's panel a placeholder), then the
+ * matrix's preparation and the heatmap (which paints in a task of its own once its width is
+ * known), then the pairs and the per-concept table, then the rest. The heaviest preparations and
+ * the heatmap's first paint so land in different tasks.
  */
 const STAGE_MATRIX = 1
 const STAGE_TABLE = 2
@@ -209,6 +210,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   // background renders (each its own task), with the per-evaluation work only they need.
   const stage = useMountStage(STAGE_REST)
   // Booleans, so the work behind a stage runs once and not again at the next stage.
+  const isMatrixMounted = stage >= STAGE_MATRIX
   const isTableMounted = stage >= STAGE_TABLE
   const isRestMounted = stage >= STAGE_REST
   const hasTests = hasTestSet(ev)
@@ -247,11 +249,12 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const orderedIds = useMemo(() => orderConcepts(ev, order), [ev, order])
   const top = search.top !== undefined && search.top < orderedIds.length ? search.top : undefined
 
-  const probability = useMemo(() => (mode === 'probability' ? probabilityMatrix(ev, clean, orderedIds, top) : undefined), [mode, ev, clean, orderedIds, top])
+  // The matrix is prepared in its own stage, after the summary's.
+  const probability = useMemo(() => (isMatrixMounted && mode === 'probability' ? probabilityMatrix(ev, clean, orderedIds, top) : undefined), [isMatrixMounted, mode, ev, clean, orderedIds, top])
   // Counts at the threshold come from the incremental engine: a step touches only what it crosses.
-  const view = useMemo(() => buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability), [ev, clean, mode, threshold, orderedIds, top, probability])
+  const view = useMemo(() => (isMatrixMounted ? buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability) : null), [isMatrixMounted, ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
-  const pairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view.counts, ev, threshold, orderedIds])
+  const pairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view?.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view?.counts, ev, threshold, orderedIds])
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
   const rowRanks = isTableMounted ? rowRanksOf(ev) : undefined
@@ -261,14 +264,15 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const isKnown = (id: string) => id === NONE_ID || id === OTHER_ID || ev.conceptIndex.has(id)
   const cell = splitCellParam(search.cell, isKnown)
   if (search.cell && !cell) viewNotes.push(`cell=${search.cell} does not name two concepts of this evaluation; no cell selected`)
-  const rowIds = view.matrix.rowIds
-  const colIds = view.matrix.colIds
+  const rowIds = view?.matrix.rowIds ?? []
+  const colIds = view?.matrix.colIds ?? []
   const selectedRow = cell ? rowIds.indexOf(cell.actual) : -1
   const selectedCol = cell ? colIds.indexOf(cell.predicted) : -1
   const selected: HeatmapCell | null = useMemo(() => (selectedRow !== -1 && selectedCol !== -1 ? { row: selectedRow, col: selectedCol } : null), [selectedRow, selectedCol])
-  const focusIndex = search.focus ? view.matrix.rowIds.indexOf(search.focus) : -1
-  if (search.focus && focusIndex === -1) viewNotes.push(`focus=${search.focus} is not a concept shown in the matrix; nothing focused`)
-  const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, view.matrix.cols - 1) }), [focusIndex, view.matrix.cols])
+  const focusIndex = search.focus ? rowIds.indexOf(search.focus) : -1
+  if (view && search.focus && focusIndex === -1) viewNotes.push(`focus=${search.focus} is not a concept shown in the matrix; nothing focused`)
+  const matrixCols = view?.matrix.cols ?? 0
+  const focusCell = useMemo(() => (focusIndex === -1 ? null : { row: focusIndex, col: Math.min(focusIndex, matrixCols - 1) }), [focusIndex, matrixCols])
 
   // Curves: the chosen concepts, else the first few with curves in the matrix order.
   const chosen = (search.concepts ?? []).filter((id) => ev.conceptIndex.has(id))
@@ -323,10 +327,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
       </div>
 
       <Panel id="matrix" title="Confusion matrix">
-        {view.matrix.rows === 0 ? (
-          <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
-        ) : stage < STAGE_MATRIX ? (
+        {!view ? (
           <PanelSkeleton name="Confusion matrix" rows={8} />
+        ) : view.matrix.rows === 0 ? (
+          <p className="text-sm text-slate-500">This evaluation has no confusion matrix and no test set to count one from.</p>
         ) : (
           <MatrixPanelMemo
             ev={ev}
@@ -413,7 +417,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
                   )}
                 </ProblemPanel>
               )}
-              {compare?.status === 'success' && compareClean && evB && (
+              {compare?.status === 'success' && compareClean && evB && view && (
                 <ComparePanelMemo evA={ev} evB={evB} metricsB={compareClean} viewA={view} mode={mode} threshold={threshold} concepts={orderedIds} top={top} scale={scale} statsA={stats} statsB={statsB} fileBase={compareFileBase} />
               )}
             </Panel>
