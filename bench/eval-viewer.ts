@@ -133,8 +133,8 @@ async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<str
     // The page's share of the worker's load (src/api/evaluation-load.ts ARRIVAL_MEASURE): reading its message, then each step of reviving it.
     const arrivals = performance.getEntriesByName('evaluation arrival').map((m) => m.duration)
     const boot = w.__boot
-    const isBoot = (t: [number, number]) => boot !== null && boot.some(([a, b]) => a < t[0] + t[1] && t[0] < b)
-    const besidesBoot = boot === null ? NaN : Math.max(0, ...w.__tasks.filter((t) => !isBoot(t)).map((t) => t[1]))
+    // (No named functions in page code: see INIT_SCRIPT.)
+    const besidesBoot = boot === null ? NaN : Math.max(0, ...w.__tasks.filter((t) => !boot.some(([a, b]) => a < t[0] + t[1] && t[0] < b)).map((t) => t[1]))
     return {
       first: w.__firstHeatmap,
       longest: w.__longest,
