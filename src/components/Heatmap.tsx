@@ -21,6 +21,7 @@ import {
   type DrawCache,
   type PlotGeometry,
   type PooledImage,
+  warmPooled,
 } from './heatmap-paint.ts'
 import { lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 import { HeatmapTable, percent, share } from './HeatmapTable.tsx'
@@ -113,6 +114,12 @@ function useElementWidth(): [RefCallback<HTMLElement>, number, boolean] {
     observer.current.observe(node)
   }, [])
   return [ref, width ?? 0, width !== null]
+}
+
+/** Runs `fn` when the page is idle (soon, where there is no idle callback). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 2000 })
+  else setTimeout(fn, 200)
 }
 
 function sameMapping(a: ColorMapping, b: ColorMapping): boolean {
@@ -214,6 +221,8 @@ export function Heatmap(props: HeatmapProps) {
       let kept = pooled.current
       if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
       const { state, dirty } = paintPooled(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
+      // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
+      if (state !== kept.state) whenIdle(() => warmPooled(state))
       kept.state = state
       if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)
     } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { buildLut, colorMappingFor, paintCells, paintPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
+import { buildLut, colorMappingFor, paintCells, paintPooled, warmPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
 import { rasterize, sparseFromDense, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 
 /** The image a full paint gives: the window rasterized to w x h, every pixel through the LUT. */
@@ -27,7 +27,8 @@ describe('paintPooled', () => {
     it(`repaints a ${scheme} ${scale} overview to exactly what a full paint gives, putting back only the rectangle that changed`, () => {
       fc.assert(
         // Each step a new matrix, on the same window or (starting over, on the pixels of the last draw) another.
-        fc.property(fc.array(fc.tuple(matrixArb(scheme === 'diverging'), fc.boolean()), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (steps, h, w, hasSpecial) => {
+        // Between draws, the scratch of later draws may have been warmed (idle time) or not.
+        fc.property(fc.array(fc.tuple(matrixArb(scheme === 'diverging'), fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (steps, h, w, hasSpecial) => {
           const lut = buildLut(scheme, false)
           const views = [
             { r0: 1, r1: ROWS, c0: 0, c1: COLS - 1 },
@@ -37,7 +38,8 @@ describe('paintPooled', () => {
           const pixels = new Uint32Array(w * h)
           let state: PooledImage | undefined
           let shown = new Uint32Array(w * h)
-          for (const [m, isOther] of steps) {
+          for (const [m, isOther, isWarmed] of steps) {
+            if (state && isWarmed) warmPooled(state)
             const view = views[isOther ? 1 : 0]!
             const isNewWindow = state !== undefined && state.window.r0 !== view.r0
             const mapping = colorMappingFor(valuesWithout(m, special?.row ?? -1, special?.col ?? -1), scheme, scale)

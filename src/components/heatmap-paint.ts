@@ -659,6 +659,17 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
 }
 
 /**
+ * Touches the per-pixel scratch of a state that has only had its first draw, so that the next
+ * draw (a threshold step) does not pay for that memory's first use. For idle time; changes nothing
+ * a draw gives.
+ */
+export function warmPooled(state: PooledImage): void {
+  if (state.gen !== 0) return
+  state.next.fill(0)
+  state.stamp.fill(0)
+}
+
+/**
  * The first draw of a state: every pixel. The cells are pooled straight into `values` (all 0 to
  * begin with, and a 0 gives way to any value, as in the pooling of later draws), so the per-pixel
  * scratch of later draws is not touched yet; the pixels without a cell (most of them) get one fill
