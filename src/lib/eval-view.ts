@@ -431,7 +431,9 @@ export function conceptRowsAt(ev: PreparedEvaluation, stats: ThresholdStats, bes
   return rows
 }
 
-const nameOrder = new Intl.Collator()
+// Collators are made on first use: each costs milliseconds to make, too many for the module's evaluation.
+let nameOrderMade: Intl.Collator | undefined
+const nameOrder = (): Intl.Collator => (nameOrderMade ??= new Intl.Collator())
 const nameRanks = new WeakMap<PreparedEvaluation, Int32Array>()
 
 /**
@@ -442,7 +444,7 @@ export function nameRankOf(ev: PreparedEvaluation): Int32Array {
   let ranks = nameRanks.get(ev)
   if (!ranks) {
     const names = ev.conceptNames
-    const byName = Array.from(names.keys()).sort((x, y) => nameOrder.compare(names[x]!, names[y]!))
+    const byName = Array.from(names.keys()).sort((x, y) => nameOrder().compare(names[x]!, names[y]!))
     ranks = new Int32Array(names.length)
     byName.forEach((k, place) => (ranks![k] = place))
     nameRanks.set(ev, ranks)
@@ -500,7 +502,8 @@ export function checkSummary(rows: readonly ConceptRow[]): CheckSummary {
   return { checked, mismatched }
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+let collatorMade: Intl.Collator | undefined
+const collator = (): Intl.Collator => (collatorMade ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' }))
 
 // ---------------------------------------------------------------------------------------------
 // Label distribution
@@ -518,12 +521,12 @@ export function labelDistribution(ev: PreparedEvaluation, metrics: EvalMetricsWi
 
 /** Largest count first, ties by name. */
 function isLabelBefore(a: LabelCount, b: LabelCount): boolean {
-  return a.count > b.count || (a.count === b.count && collator.compare(a.name, b.name) < 0)
+  return a.count > b.count || (a.count === b.count && collator().compare(a.name, b.name) < 0)
 }
 
 /** labelDistribution's order, of counts labelCounts gave. */
 export function sortLabels(counts: readonly LabelCount[]): LabelCount[] {
-  return counts.slice().sort((a, b) => b.count - a.count || collator.compare(a.name, b.name))
+  return counts.slice().sort((a, b) => b.count - a.count || collator().compare(a.name, b.name))
 }
 
 /** The first `n` of labelDistribution's order, without sorting them all: O(concepts log n). */

@@ -39,10 +39,12 @@ const BAR_GAP = 3
 const GROUP_GAP = 12
 const AXIS_HEIGHT = 22
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 })
+// Made on first use: a number format costs milliseconds to make, too many for the module's evaluation.
+let compactMade: Intl.NumberFormat | undefined
+const compact = (): Intl.NumberFormat => (compactMade ??= new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }))
 
 function compactCount(value: number): string {
-  return value >= 1e15 ? value.toExponential(1).replace('e+', 'e') : compact.format(value)
+  return value >= 1e15 ? value.toExponential(1).replace('e+', 'e') : compact().format(value)
 }
 
 function exactText(value: string | number | undefined): string | undefined {
