@@ -687,6 +687,8 @@ function paintFresh(state: PooledImage, pixels: Uint32Array, cells: CellList, ma
   const factor = special ? special.factor : 1
   let touched = state.touched
   let count = 0
+  // New memory is mapped on first use: one pass in order costs less than scattered first writes.
+  values.fill(0)
   for (let k = 0; k < nnz; k++) {
     const r = row[k]!
     const c = col[k]!
