@@ -24,6 +24,7 @@ import {
   warmPooled,
 } from './heatmap-paint.ts'
 import { lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
+import { yieldToMain } from '@/lib/yield-to-main.ts'
 import { HeatmapTable, percent, share } from './HeatmapTable.tsx'
 import { useTheme } from './theme.ts'
 
@@ -207,58 +208,72 @@ export function Heatmap(props: HeatmapProps) {
 
   // Cells: the cell image scaled by drawImage, or one pooled device-size putImageData; once the
   // width is known (the canvas stays 1 x 1 until then), so the first paint is at its final size.
+  const hasPainted = useRef(false)
   useLayoutEffect(() => {
     const canvas = canvasRef.current
     const ctx = isMeasured ? canvas?.getContext('2d') : null
     if (!canvas || !ctx) return
-    const w = Math.max(1, Math.round(plotW * dpr))
-    const h = Math.max(1, Math.round(plotH * dpr))
-    if (canvas.width !== w) canvas.width = w
-    if (canvas.height !== h) canvas.height = h
-    if (isPooledWindow(view, w, h)) {
-      // More cells than pixels both ways: each pixel the strongest cell of its block, repainted
-      // where it changed and put back as the bounding box of those pixels.
-      let kept = pooled.current
-      if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
-      const { state, dirty } = paintPooled(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
-      // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
-      if (state !== kept.state) whenIdle(() => warmPooled(state))
-      kept.state = state
-      if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)
-    } else {
-      if (pooled.current) pooled.current.state = undefined
-      // The window at one raster cell per matrix cell (bounded: fewer cells than pixels one way),
-      // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
-      const raster = rasterize(sparse, view, h, w, rasterBuffer.current, special)
-      if (!rasterBuffer.current || rasterBuffer.current.length < raster.values.length) rasterBuffer.current = raster.values
-      const cache = cacheRef.current
-      cache.layerOf = undefined
-      cache.indicesOf = undefined
-      cache.imageOf = undefined
-      drawHeatmap(ctx, cache, raster.values, mapping, raster.rows, raster.cols, fullView(raster.rows, raster.cols), w, h, lut)
-    }
-    if (special) {
-      // A gap of the page background before the special row and column.
-      ctx.fillStyle = isDark ? '#020617' : '#ffffff'
-      const y = ((special.row - view.r0) / viewRows) * h
-      const x = ((special.col - view.c0) / viewCols) * w
-      if (special.row >= view.r0 && special.row < view.r1) ctx.fillRect(0, Math.round(y) - dpr, w, 2 * dpr)
-      if (special.col >= view.c0 && special.col < view.c1) ctx.fillRect(Math.round(x) - dpr, 0, 2 * dpr, h)
-    }
-    // Values in the cells when they are big enough to read.
-    const cw = (plotW / viewCols) * dpr
-    const ch = (plotH / viewRows) * dpr
-    if (cw >= 34 * dpr && ch >= 18 * dpr && viewRows * viewCols <= 900) {
-      ctx.font = `${11 * dpr}px ui-sans-serif, system-ui, sans-serif`
-      ctx.textAlign = 'center'
-      ctx.textBaseline = 'middle'
-      for (let i = view.r0; i < view.r1; i++) {
-        for (let j = view.c0; j < view.c1; j++) {
-          const v = valueAt(sparse, i, j)
-          ctx.fillStyle = textColorOn(scheme, colorIndex(v, mapping), isDark)
-          ctx.fillText(formatValue(v, i, j), (j - view.c0 + 0.5) * cw, (i - view.r0 + 0.5) * ch, cw - 4)
+    const paint = () => {
+      const w = Math.max(1, Math.round(plotW * dpr))
+      const h = Math.max(1, Math.round(plotH * dpr))
+      if (canvas.width !== w) canvas.width = w
+      if (canvas.height !== h) canvas.height = h
+      if (isPooledWindow(view, w, h)) {
+        // More cells than pixels both ways: each pixel the strongest cell of its block, repainted
+        // where it changed and put back as the bounding box of those pixels.
+        let kept = pooled.current
+        if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
+        const { state, dirty } = paintPooled(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
+        // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
+        if (state !== kept.state) whenIdle(() => warmPooled(state))
+        kept.state = state
+        if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)
+      } else {
+        if (pooled.current) pooled.current.state = undefined
+        // The window at one raster cell per matrix cell (bounded: fewer cells than pixels one way),
+        // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
+        const raster = rasterize(sparse, view, h, w, rasterBuffer.current, special)
+        if (!rasterBuffer.current || rasterBuffer.current.length < raster.values.length) rasterBuffer.current = raster.values
+        const cache = cacheRef.current
+        cache.layerOf = undefined
+        cache.indicesOf = undefined
+        cache.imageOf = undefined
+        drawHeatmap(ctx, cache, raster.values, mapping, raster.rows, raster.cols, fullView(raster.rows, raster.cols), w, h, lut)
+      }
+      if (special) {
+        // A gap of the page background before the special row and column.
+        ctx.fillStyle = isDark ? '#020617' : '#ffffff'
+        const y = ((special.row - view.r0) / viewRows) * h
+        const x = ((special.col - view.c0) / viewCols) * w
+        if (special.row >= view.r0 && special.row < view.r1) ctx.fillRect(0, Math.round(y) - dpr, w, 2 * dpr)
+        if (special.col >= view.c0 && special.col < view.c1) ctx.fillRect(Math.round(x) - dpr, 0, 2 * dpr, h)
+      }
+      // Values in the cells when they are big enough to read.
+      const cw = (plotW / viewCols) * dpr
+      const ch = (plotH / viewRows) * dpr
+      if (cw >= 34 * dpr && ch >= 18 * dpr && viewRows * viewCols <= 900) {
+        ctx.font = `${11 * dpr}px ui-sans-serif, system-ui, sans-serif`
+        ctx.textAlign = 'center'
+        ctx.textBaseline = 'middle'
+        for (let i = view.r0; i < view.r1; i++) {
+          for (let j = view.c0; j < view.c1; j++) {
+            const v = valueAt(sparse, i, j)
+            ctx.fillStyle = textColorOn(scheme, colorIndex(v, mapping), isDark)
+            ctx.fillText(formatValue(v, i, j), (j - view.c0 + 0.5) * cw, (i - view.r0 + 0.5) * ch, cw - 4)
+          }
         }
       }
+      hasPainted.current = true
+    }
+    // The first paint (of a blank canvas) is a task of its own, apart from the render that laid the
+    // heatmap out; every later one is at once, in the frame of the change.
+    if (hasPainted.current) return paint()
+    let isCancelled = false
+    void yieldToMain().then(() => {
+      if (!isCancelled) paint()
+    })
+    return () => {
+      isCancelled = true
     }
   }, [isMeasured, sparse, mapping, special, view, scheme, isDark, lut, plotW, plotH, dpr, viewCols, viewRows, formatValue])
 
