@@ -9,7 +9,7 @@ import {
   drawOverlay,
   fullView,
   isPooledWindow,
-  paintPooled,
+  paintPooledSteps,
   lutCss,
   panTo,
   thinLabels,
@@ -213,7 +213,8 @@ export function Heatmap(props: HeatmapProps) {
     const canvas = canvasRef.current
     const ctx = isMeasured ? canvas?.getContext('2d') : null
     if (!canvas || !ctx) return
-    const paint = () => {
+    // In steps: a large first paint of a pooled overview yields between them (paintPooledSteps).
+    function* paint(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Generator<void, void, void> {
       const w = Math.max(1, Math.round(plotW * dpr))
       const h = Math.max(1, Math.round(plotH * dpr))
       if (canvas.width !== w) canvas.width = w
@@ -223,7 +224,7 @@ export function Heatmap(props: HeatmapProps) {
         // where it changed and put back as the bounding box of those pixels.
         let kept = pooled.current
         if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
-        const { state, dirty } = paintPooled(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
+        const { state, dirty } = yield* paintPooledSteps(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
         // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
         if (state !== kept.state) whenIdle(() => warmPooled(state))
         kept.state = state
@@ -265,13 +266,23 @@ export function Heatmap(props: HeatmapProps) {
       }
       hasPainted.current = true
     }
-    // The first paint (of a blank canvas) is a task of its own, apart from the render that laid the
-    // heatmap out; every later one is at once, in the frame of the change.
-    if (hasPainted.current) return paint()
+    const steps = paint(canvas, ctx)
+    // Every paint after the first is at once, in the frame of the change.
+    if (hasPainted.current) {
+      while (!steps.next().done) {
+        // one more step
+      }
+      return
+    }
+    // The first paint (of a blank canvas) is tasks of its own, apart from the render that laid the
+    // heatmap out, one per step.
     let isCancelled = false
-    void yieldToMain().then(() => {
-      if (!isCancelled) paint()
-    })
+    void (async () => {
+      do {
+        await yieldToMain()
+        if (isCancelled) return
+      } while (!steps.next().done)
+    })()
     return () => {
       isCancelled = true
     }

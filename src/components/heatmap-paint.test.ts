@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { buildLut, colorMappingFor, paintCells, paintPooled, warmPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
+import { buildLut, colorMappingFor, FRESH_STEP_CELLS, paintCells, paintPooled, paintPooledSteps, warmPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
 import { rasterize, sparseFromDense, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 
 /** The image a full paint gives: the window rasterized to w x h, every pixel through the LUT. */
@@ -58,6 +58,40 @@ describe('paintPooled', () => {
       )
     })
   }
+
+  it('paints a first image in steps to the same pixels, other images drawn between its steps', () => {
+    const lut = buildLut('sequential', false)
+    const n = 300
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const dense = new Float64Array(n * n)
+    for (let k = 0; k < dense.length; k++) if (random() < 0.3) dense[k] = 1 + Math.floor(random() * 50)
+    const m = sparseFromDense(dense, n, n)
+    expect(m.nnz).toBeGreaterThan(2 * FRESH_STEP_CELLS)
+    const view = { r0: 0, r1: n, c0: 0, c1: n }
+    const mapping = colorMappingFor(m.value.subarray(0, m.nnz), 'sequential', 'linear')
+    const special = { row: 5, col: 9, factor: 0.25 }
+    const whole = new Uint32Array(60 * 40)
+    const expected = paintPooled(undefined, whole, m, view, 60, 40, mapping, lut, special)
+    const pixels = new Uint32Array(60 * 40).fill(12345)
+    const steps = paintPooledSteps(undefined, pixels, m, view, 60, 40, mapping, lut, special)
+    let yields = 0
+    let r = steps.next()
+    for (; !r.done; r = steps.next()) {
+      yields++
+      // Another heatmap draws meanwhile (module scratch is shared).
+      paintPooled(undefined, new Uint32Array(7 * 5), m, { r0: 10, r1: 200, c0: 3, c1: 150 }, 7, 5, mapping, lut)
+    }
+    expect(yields).toBe(Math.ceil(m.nnz / FRESH_STEP_CELLS))
+    expect(Array.from(pixels)).toEqual(Array.from(whole))
+    expect(r.value.dirty).toEqual(expected.dirty)
+    // And the stepped state repaints the next matrix as the whole one does.
+    dense[3 * n + 4] = 99
+    const next = sparseFromDense(dense, n, n)
+    const nextMapping = colorMappingFor(next.value.subarray(0, next.nnz), 'sequential', 'linear')
+    expect(paintPooled(r.value.state, pixels, next, view, 60, 40, nextMapping, lut, special).dirty).toEqual(paintPooled(expected.state, whole, next, view, 60, 40, nextMapping, lut, special).dirty)
+    expect(Array.from(pixels)).toEqual(Array.from(whole))
+  })
 
   it('repaints nothing for the same cells, and only the block of a changed cell', () => {
     const lut = buildLut('sequential', false)

@@ -552,7 +552,29 @@ function colorOfZero(mapping: ColorMapping, lut: Uint32Array): number {
  * larger in magnitude. Returns the state to keep and the rectangle of pixels that changed (null:
  * none).
  */
-export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): { state: PooledImage; dirty: DirtyRect | null } {
+export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): PooledPaint {
+  const steps = paintPooledSteps(state, pixels, cells, view, w, h, mapping, lut, special)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}
+
+export interface PooledPaint {
+  state: PooledImage
+  dirty: DirtyRect | null
+}
+
+/** Cells pooled per step of a stepped first paint. */
+export const FRESH_STEP_CELLS = 8192
+
+/**
+ * paintPooled in steps, the same pixels: a first paint (of a new state) yields after every
+ * FRESH_STEP_CELLS cells it pools and before it colors, so a caller can spread a large first paint
+ * over several tasks (between steps, nothing else may draw with the state or the pixels); later
+ * draws are one step.
+ */
+export function* paintPooledSteps(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): Generator<void, PooledPaint, void> {
   const size = w * h
   let fresh = false
   if (!state || state.width !== w || state.height !== h || state.lut !== lut || state.window.r0 !== view.r0 || state.window.r1 !== view.r1 || state.window.c0 !== view.c0 || state.window.c1 !== view.c1 || !sameSpecial(state.special, special)) {
@@ -573,7 +595,7 @@ export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array,
     }
     fresh = true
   }
-  if (fresh) return { state, dirty: paintFresh(state, pixels, cells, mapping, lut) }
+  if (fresh) return { state, dirty: yield* paintFreshSteps(state, pixels, cells, mapping, lut) }
   const { values, next, stamp } = state
   // Stamps start at zero (a fresh draw uses none) and are cleared when the generation wraps around.
   if (state.gen === 0xffffffff) stamp.fill(0)
@@ -675,7 +697,7 @@ export function warmPooled(state: PooledImage): void {
  * scratch of later draws is not touched yet; the pixels without a cell (most of them) get one fill
  * of the color paintCells gives 0, and those with one their own. O(cells) but for that fill.
  */
-function paintFresh(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): DirtyRect {
+function* paintFreshSteps(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): Generator<void, DirtyRect, void> {
   const { width: w, height: h, values, special } = state
   state.mapping = mapping
   const { r0, r1, c0, c1 } = state.window
@@ -690,6 +712,7 @@ function paintFresh(state: PooledImage, pixels: Uint32Array, cells: CellList, ma
   // New memory is mapped on first use: one pass in order costs less than scattered first writes.
   values.fill(0)
   for (let k = 0; k < nnz; k++) {
+    if (k > 0 && k % FRESH_STEP_CELLS === 0) yield
     const r = row[k]!
     const c = col[k]!
     if (r < r0 || r >= r1 || c < c0 || c >= c1) continue
@@ -710,6 +733,7 @@ function paintFresh(state: PooledImage, pixels: Uint32Array, cells: CellList, ma
   }
   state.touched = touched
   state.touchedCount = count
+  yield
   const colors = colorsOf(values, touched, count, mapping, lut)
   pixels.fill(colorOfZero(mapping, lut), 0, w * h)
   for (let i = 0; i < count; i++) pixels[touched[i]!] = colors[i]!
