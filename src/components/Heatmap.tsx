@@ -217,8 +217,11 @@ export function Heatmap(props: HeatmapProps) {
     function* paint(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Generator<void, void, void> {
       const w = Math.max(1, Math.round(plotW * dpr))
       const h = Math.max(1, Math.round(plotH * dpr))
-      if (canvas.width !== w) canvas.width = w
-      if (canvas.height !== h) canvas.height = h
+      // Sized when its image is ready (sizing clears it), so a stepped first paint shows at once.
+      const size = () => {
+        if (canvas.width !== w) canvas.width = w
+        if (canvas.height !== h) canvas.height = h
+      }
       if (isPooledWindow(view, w, h)) {
         // More cells than pixels both ways: each pixel the strongest cell of its block, repainted
         // where it changed and put back as the bounding box of those pixels.
@@ -228,8 +231,10 @@ export function Heatmap(props: HeatmapProps) {
         // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
         if (state !== kept.state) whenIdle(() => warmPooled(state))
         kept.state = state
+        size()
         if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)
       } else {
+        size()
         if (pooled.current) pooled.current.state = undefined
         // The window at one raster cell per matrix cell (bounded: fewer cells than pixels one way),
         // then drawn; the raster buffer is reused, so the draw cache must not trust its identity.
