@@ -17,12 +17,18 @@ function readPlaces(): RecentPlace[] {
 export function useRecordRecentPlaces() {
   const router = useRouter()
   useEffect(() => {
+    // A page whose search changes (a filter, the viewer's threshold) is the place just recorded:
+    // writing storage again would change nothing and cost a synchronous write on the main thread.
+    let lastRecorded: string | undefined
     const record = (pathname: string) => {
+      if (pathname === lastRecorded) return
+      lastRecorded = undefined
       if (!router.state.matches.every((match) => match.status === 'success')) return
       const place = placeOf(pathname)
       if (!place) return
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(addRecentPlace(readPlaces(), place)))
+        lastRecorded = pathname
       } catch {
         // Storage full or blocked: the list is a convenience.
       }
