@@ -21,7 +21,7 @@ import {
   type DrawCache,
   type PlotGeometry,
   type PooledImage,
-  rehearsePooled,
+  warmPooled,
 } from './heatmap-paint.ts'
 import { lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 import { yieldToMain } from '@/lib/yield-to-main.ts'
@@ -228,15 +228,8 @@ export function Heatmap(props: HeatmapProps) {
         let kept = pooled.current
         if (!kept || kept.image.width !== w || kept.image.height !== h) kept = pooled.current = { image: ctx.createImageData(w, h) }
         const { state, dirty } = yield* paintPooledSteps(kept.state, new Uint32Array(kept.image.data.buffer), sparse, view, w, h, mapping, lut, special)
-        // A new image: its next draw is rehearsed while the page is idle (the same cells again, no
-        // pixel changes), so the first threshold step pays neither for the scratch memory's first
-        // use nor for running cold code.
-        if (state !== kept.state) {
-          const image = kept
-          whenIdle(() => {
-            if (pooled.current === image && image.state === state) rehearsePooled(state, new Uint32Array(image.image.data.buffer), sparse, mapping, lut)
-          })
-        }
+        // A new image: the scratch of its next draws is touched while the page is idle, not in the first threshold step.
+        if (state !== kept.state) whenIdle(() => warmPooled(state))
         kept.state = state
         size()
         if (dirty) ctx.putImageData(kept.image, 0, 0, dirty.x, dirty.y, dirty.w, dirty.h)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { buildLut, colorMappingFor, FRESH_STEP_CELLS, paintCells, paintPooled, paintPooledSteps, rehearsePooled, warmPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
+import { buildLut, colorMappingFor, FRESH_STEP_CELLS, paintCells, paintPooled, paintPooledSteps, warmPooled, type CellWindow, type ColorScale, type ColorScheme, type PooledImage, type SpecialLine } from './heatmap-paint.ts'
 import { rasterize, sparseFromDense, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
 
 /** The image a full paint gives: the window rasterized to w x h, every pixel through the LUT. */
@@ -91,30 +91,6 @@ describe('paintPooled', () => {
     const nextMapping = colorMappingFor(next.value.subarray(0, next.nnz), 'sequential', 'linear')
     expect(paintPooled(r.value.state, pixels, next, view, 60, 40, nextMapping, lut, special).dirty).toEqual(paintPooled(expected.state, whole, next, view, 60, 40, nextMapping, lut, special).dirty)
     expect(Array.from(pixels)).toEqual(Array.from(whole))
-  })
-
-  it('rehearses a first image in idle time without changing a pixel, and later draws still equal full paints', () => {
-    fc.assert(
-      fc.property(matrixArb(false), matrixArb(false), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (a, b, h, w, hasSpecial) => {
-        const lut = buildLut('sequential', false)
-        const view = { r0: 0, r1: ROWS, c0: 0, c1: COLS }
-        const special = hasSpecial ? { row: ROWS - 1, col: COLS - 1, factor: 0.5 } : undefined
-        const mappingOf = (m: SparseMatrix) => colorMappingFor(valuesWithout(m, special?.row ?? -1, special?.col ?? -1), 'sequential', 'linear')
-        const pixels = new Uint32Array(w * h)
-        const first = paintPooled(undefined, pixels, a, view, w, h, mappingOf(a), lut, special)
-        const painted = Array.from(pixels)
-        expect(rehearsePooled(first.state, pixels, a, mappingOf(a), lut)).toBe(true)
-        expect(Array.from(pixels)).toEqual(painted)
-        // Only once, and only before any other draw.
-        expect(first.state.gen).toBe(1)
-        paintPooled(first.state, pixels, b, view, w, h, mappingOf(b), lut, special)
-        expect(Array.from(pixels)).toEqual(Array.from(fullPaint(b, view, w, h, 'sequential', 'linear', lut, special)))
-        const gen = first.state.gen
-        expect(rehearsePooled(first.state, pixels, a, mappingOf(a), lut)).toBe(true)
-        expect(first.state.gen).toBe(gen)
-        expect(Array.from(pixels)).toEqual(Array.from(fullPaint(b, view, w, h, 'sequential', 'linear', lut, special)))
-      }),
-    )
   })
 
   it('repaints nothing for the same cells, and only the block of a changed cell', () => {

@@ -692,19 +692,6 @@ export function warmPooled(state: PooledImage): void {
 }
 
 /**
- * Draws a first image's own cells once more, as its next draw, while the page is idle: the same
- * values, so no pixel changes (returns false if one would have, which a caller treats as a bug),
- * but the incremental path has then run, its memory and its code, so the first threshold step
- * costs what later steps do. Only on a state that has had nothing but its first draw.
- */
-export function rehearsePooled(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): boolean {
-  if (state.gen !== 0 || state.lut !== lut || pixels.length !== state.width * state.height) return true
-  warmPooled(state)
-  const { dirty } = paintPooled(state, pixels, cells, state.window, state.width, state.height, mapping, lut, state.special)
-  return dirty === null
-}
-
-/**
  * The first draw of a state: every pixel. The cells are pooled straight into `values` (all 0 to
  * begin with, and a 0 gives way to any value, as in the pooling of later draws), so the per-pixel
  * scratch of later draws is not touched yet; the pixels without a cell (most of them) get one fill
