@@ -11,6 +11,7 @@
 // - "predicted" means score >= threshold.
 
 import { annotationShapes, imageSize, type RegionShape } from './regions.ts'
+import { lazy } from './lazy.ts'
 
 // ---------------------------------------------------------------------------------------------
 // Wire shapes (minimal, structural; the generated contract lives in src/api and is not imported)
@@ -358,16 +359,15 @@ export function prepareEvaluation(metrics: EvalMetricsWire | null | undefined): 
 
 export type ConceptOrder = 'api' | 'name' | 'frequency'
 
-// Made on first use: a collator costs milliseconds to make, too many for the module's evaluation.
-let collatorMade: Intl.Collator | undefined
-const collator = (): Intl.Collator => (collatorMade ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' }))
+/** Concept names in reading order: numbers by value, case and accents ignored. */
+export const nameCollator = lazy(() => new Intl.Collator('en', { numeric: true, sensitivity: 'base' }))
 
 /** Concept ids in the chosen order; ties fall back to name, then id, so orders are stable. */
 export function orderConcepts(ev: PreparedEvaluation, order: ConceptOrder): string[] {
   const ids = ev.conceptIds
   const idx = ids.map((_, k) => k)
   const byName = (a: number, b: number): number =>
-    collator().compare(ev.conceptNames[a]!, ev.conceptNames[b]!) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)
+    nameCollator().compare(ev.conceptNames[a]!, ev.conceptNames[b]!) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)
   if (order === 'name') idx.sort(byName)
   else if (order === 'frequency') idx.sort((a, b) => ev.frequency[b]! - ev.frequency[a]! || byName(a, b))
   // 'api': the registry already starts with the API's concept_ids, then first appearance.

@@ -23,6 +23,7 @@ import {
 } from './eval-counts.ts'
 import {
   averagePrecision,
+  nameCollator,
   rocAuc,
   NONE_ID,
   OTHER_ID,
@@ -34,6 +35,7 @@ import {
   type PreparedEvaluation,
   type ThresholdStats,
 } from './eval-metrics.ts'
+import { lazy } from './lazy.ts'
 import { lineTotals, normalizeSparse, subtractSparse, valueAt, type LineTotals, type SparseMatrix } from './sparse-matrix.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -431,9 +433,7 @@ export function conceptRowsAt(ev: PreparedEvaluation, stats: ThresholdStats, bes
   return rows
 }
 
-// Collators are made on first use: each costs milliseconds to make, too many for the module's evaluation.
-let nameOrderMade: Intl.Collator | undefined
-const nameOrder = (): Intl.Collator => (nameOrderMade ??= new Intl.Collator())
+const nameOrder = lazy(() => new Intl.Collator())
 const nameRanks = new WeakMap<PreparedEvaluation, Int32Array>()
 
 /**
@@ -502,9 +502,6 @@ export function checkSummary(rows: readonly ConceptRow[]): CheckSummary {
   return { checked, mismatched }
 }
 
-let collatorMade: Intl.Collator | undefined
-const collator = (): Intl.Collator => (collatorMade ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' }))
-
 // ---------------------------------------------------------------------------------------------
 // Label distribution
 
@@ -521,12 +518,12 @@ export function labelDistribution(ev: PreparedEvaluation, metrics: EvalMetricsWi
 
 /** Largest count first, ties by name. */
 function isLabelBefore(a: LabelCount, b: LabelCount): boolean {
-  return a.count > b.count || (a.count === b.count && collator().compare(a.name, b.name) < 0)
+  return a.count > b.count || (a.count === b.count && nameCollator().compare(a.name, b.name) < 0)
 }
 
 /** labelDistribution's order, of counts labelCounts gave. */
 export function sortLabels(counts: readonly LabelCount[]): LabelCount[] {
-  return counts.slice().sort((a, b) => b.count - a.count || collator().compare(a.name, b.name))
+  return counts.slice().sort((a, b) => b.count - a.count || nameCollator().compare(a.name, b.name))
 }
 
 /** The first `n` of labelDistribution's order, without sorting them all: O(concepts log n). */

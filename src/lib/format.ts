@@ -1,8 +1,4 @@
-/** Made on first use: building Intl formatters costs milliseconds that every page's start would pay. */
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => (value ??= make())
-}
+import { lazy } from './lazy.ts'
 
 const dateFormat = lazy(() => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }))
 const exactFormat = lazy(() => new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'long', timeZone: 'UTC' }))

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { countTicks } from './axes.tsx'
 import { addUint64, uint64Approx, uint64Text } from '@/lib/datasets.ts'
 import { formatCount } from '@/lib/format.ts'
+import { lazy } from '@/lib/lazy.ts'
 import { ScrollRegion } from '../ScrollRegion.tsx'
 
 export interface BarChartCategory {
@@ -39,9 +40,7 @@ const BAR_GAP = 3
 const GROUP_GAP = 12
 const AXIS_HEIGHT = 22
 
-// Made on first use: a number format costs milliseconds to make, too many for the module's evaluation.
-let compactMade: Intl.NumberFormat | undefined
-const compact = (): Intl.NumberFormat => (compactMade ??= new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }))
+const compact = lazy(() => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }))
 
 function compactCount(value: number): string {
   return value >= 1e15 ? value.toExponential(1).replace('e+', 'e') : compact().format(value)
