@@ -14,6 +14,7 @@ import type { ParamsOf } from './endpoint.ts'
 import type { operations } from './schema'
 import { pageOperations } from './page-operations.gen.ts'
 import { hasFormFilters, withoutFields } from './list-form.ts'
+import { lazy } from '@/lib/lazy.ts'
 
 /** Console pages show fewer rows than the API's default page of 128. */
 export const PAGE_PER_PAGE = 50
@@ -83,10 +84,8 @@ export interface ListForm<Id extends ListOperationId> {
 export function listForm<Id extends ListOperationId>(operation: Id, options: { hide?: readonly string[]; separate?: readonly string[] } = {}): ListForm<Id> {
   // Built on first use: route modules call this while the app boots, and only the open page's
   // form is ever needed.
-  let model: FormModel | undefined
-  let shown: FormModel | undefined
-  const getModel = () => (model ??= listFormModel(pageOperations[operation], options.hide))
-  const getShown = () => (shown ??= options.separate?.length ? withoutFields(getModel(), options.separate) : getModel())
+  const getModel = lazy(() => listFormModel(pageOperations[operation], options.hide))
+  const getShown = lazy(() => (options.separate?.length ? withoutFields(getModel(), options.separate) : getModel()))
   return {
     operation,
     // The form model is built from this operation's own parameter table, so the query it
