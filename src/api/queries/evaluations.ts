@@ -39,12 +39,12 @@ export const evaluationQueries = {
       queryFn: async ({ signal }) => {
         const get = api().client.GET as unknown as (path: string, init: object) => Promise<{ data?: Blob }>
         const answer = get(path, { params, parseAs: 'blob', signal, headers: { [BODY_AS_BLOB]: '1' } })
+        // Observed at once: a refusal (a 404) can come before the code below awaits the answer,
+        // and would otherwise be an unhandled rejection; `await answer` still throws it.
+        answer.catch(() => undefined)
         // The preparing code is its own chunk (every other page boots without it), fetched while
         // the answer downloads; the worker then starts, also before the answer is in.
-        const { loadEvaluationAnswer, startLoader } = await import('@/api/evaluation-load.ts').catch(async (error: unknown) => {
-          await answer.catch(() => undefined)
-          throw error
-        })
+        const { loadEvaluationAnswer, startLoader } = await import('@/api/evaluation-load.ts')
         const loader = startLoader()
         try {
           const { data } = await answer
