@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { columnDirection, describeOrder, nameKey, nameRanks, nextOrder, orderRows, parseSort, sameConcepts, sortParam, SORT_KEYS, type ConceptOrder } from './concept-order.ts'
+import { columnDirection, describeOrder, nameKey, nameRanks, nextOrder, orderPositions, orderRows, parseSort, sameConcepts, sortParam, SORT_KEYS, tagConcepts, type ConceptOrder } from './concept-order.ts'
 import type { ConceptRow } from './eval-view.ts'
 
 function row(id: string, fields: Partial<ConceptRow> = {}): ConceptRow {
@@ -156,5 +156,60 @@ describe('sameConcepts', () => {
     expect(sameConcepts(rows, rows.slice(1))).toBe(false)
     expect(sameConcepts(rows, [...rows].reverse())).toBe(false)
     expect(sameConcepts(rows, rows.map((r) => ({ ...r, name: r.name + '!' })))).toBe(false)
+  })
+
+  /** Rows whose ids and names count how often they are read. */
+  function counted(list: readonly ConceptRow[]): { rows: ConceptRow[]; reads: () => number } {
+    let reads = 0
+    const out = list.map(
+      (r) =>
+        new Proxy(r, {
+          get(target, key, receiver) {
+            if (key === 'id' || key === 'name') reads++
+            return Reflect.get(target, key, receiver) as unknown
+          },
+        }),
+    )
+    return { rows: out, reads: () => reads }
+  }
+
+  it('answers for lists of one tag without reading a row', () => {
+    const tag = {}
+    const a = counted(rows)
+    const b = counted(rows.map((r) => ({ ...r, f1: 0.5 })))
+    tagConcepts(a.rows, tag)
+    tagConcepts(b.rows, tag)
+    expect(sameConcepts(a.rows, b.rows)).toBe(true)
+    expect(a.reads() + b.reads()).toBe(0)
+  })
+
+  it('remembers lists found alike, and never trusts a tag across lengths', () => {
+    const a = counted(rows)
+    const b = counted(rows.map((r) => ({ ...r, tp: 9 })))
+    expect(sameConcepts(a.rows, b.rows)).toBe(true)
+    const first = a.reads() + b.reads()
+    expect(first).toBeGreaterThan(0)
+    expect(sameConcepts(b.rows, a.rows)).toBe(true)
+    expect(a.reads() + b.reads()).toBe(first)
+    // Another list of another tag is compared row by row, and told apart.
+    const c = rows.map((r) => ({ ...r, name: r.name + '!' }))
+    tagConcepts(c, {})
+    expect(sameConcepts(a.rows, c)).toBe(false)
+    expect(sameConcepts(a.rows, a.rows.slice(1))).toBe(false)
+  })
+})
+
+describe('orderPositions from an earlier order', () => {
+  it('gives the same order as a sort from scratch, whatever the figures moved (property)', () => {
+    const arbFigures = fc.array(fc.record({ support: fc.nat(3), f1: fc.constantFrom(0, 0.25, 0.5, 1), tp: fc.nat(5) }), { minLength: rows.length, maxLength: rows.length })
+    const sorts = [undefined, 'f1', '-f1', 'tp', '-support', 'name', 'matrix']
+    fc.assert(
+      fc.property(arbFigures, arbFigures, fc.constantFrom(...sorts), fc.constantFrom(undefined, 'a', 'd'), (before, after, sort, filter) => {
+        const at = (figures: typeof before) => rows.map((r, k) => ({ ...r, ...figures[k]! }))
+        const order = parseSort(sort).order
+        const earlier = orderPositions(at(before), order, filter)
+        expect(orderPositions(at(after), order, filter, undefined, earlier)).toEqual(orderPositions(at(after), order, filter))
+      }),
+    )
   })
 })

@@ -109,11 +109,38 @@ export function nameRanks(rows: readonly Pick<ConceptRow, 'id' | 'name'>[]): Int
   return ranks
 }
 
-/** Whether two row lists name the same concepts in the same positions (so their name ranks agree). */
+/**
+ * Row lists known to name the same concepts in the same positions share a tag: the object given
+ * to `tagConcepts` (the evaluation they were made from), or one made when a comparison found them
+ * alike. Lists are read only once tagged.
+ */
+const conceptTags = new WeakMap<readonly object[], object>()
+
+/**
+ * Marks a row list as one of those naming `tag`'s concepts in `tag`'s order (rows made from one
+ * evaluation, at any threshold): `sameConcepts` then answers for two such lists at once.
+ */
+export function tagConcepts(rows: readonly object[], tag: object): void {
+  conceptTags.set(rows, tag)
+}
+
+/**
+ * Whether two row lists name the same concepts in the same positions (so their name ranks agree).
+ * O(1) for lists of the same tag; otherwise compared row by row, and remembered when alike.
+ */
 export function sameConcepts(a: readonly Pick<ConceptRow, 'id' | 'name'>[], b: readonly Pick<ConceptRow, 'id' | 'name'>[]): boolean {
   if (a === b) return true
   if (a.length !== b.length) return false
+  const tagA = conceptTags.get(a)
+  const tagB = conceptTags.get(b)
+  if (tagA !== undefined && tagA === tagB) return true
   for (let k = 0; k < a.length; k++) if (a[k]!.id !== b[k]!.id || a[k]!.name !== b[k]!.name) return false
+  // Alike: an untagged list takes the other's tag (or both a new one), so the next comparison is O(1).
+  if (tagA === undefined || tagB === undefined) {
+    const tag = tagA ?? tagB ?? {}
+    conceptTags.set(a, tag)
+    conceptTags.set(b, tag)
+  }
   return true
 }
 
@@ -158,12 +185,21 @@ export function orderRows(rows: readonly ConceptRow[], order: ConceptOrder, filt
 /**
  * The positions of the rows matching the filter, in the given order. `ranks` are the rows'
  * `nameRanks` (computed here when not given). Sorting compares numbers only: one key per row,
- * ties by name rank.
+ * ties by name rank. `previous`, when given, is this function's answer for rows naming the same
+ * concepts with the same order and filter (at another threshold): the sort starts from it.
  */
-export function orderPositions(rows: readonly ConceptRow[], order: ConceptOrder, filter: string | undefined, ranks?: Int32Array): number[] {
+export function orderPositions(rows: readonly ConceptRow[], order: ConceptOrder, filter: string | undefined, ranks?: Int32Array, previous?: readonly number[]): number[] {
   const needle = (filter ?? '').trim().toLowerCase()
-  const positions: number[] = []
-  for (let k = 0; k < rows.length; k++) if (!needle || matches(rows[k]!, needle)) positions.push(k)
+  let positions: number[]
+  if (previous !== undefined && order.kind !== 'matrix') {
+    // The same rows in the order of an earlier call (same concepts, filter and order, other
+    // figures): sorting them again costs little more than a pass when few moved. The order is
+    // total (ties by name rank), so the result does not depend on where the sort starts.
+    positions = previous.slice()
+  } else {
+    positions = []
+    for (let k = 0; k < rows.length; k++) if (!needle || matches(rows[k]!, needle)) positions.push(k)
+  }
   if (order.kind === 'matrix') return positions
   const rank = ranks && ranks.length === rows.length ? ranks : nameRanks(rows)
   if (order.kind === 'column' && order.key === 'name') {
