@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { createCountEngine, engineStats, mostConfusedPairs, matrixLayout, setEngineThreshold, smallestK, SmallestK } from './eval-counts.ts'
+import { countMatrix, createCountEngine, engineStats, mostConfusedPairs, matrixLayout, setEngineThreshold, smallestK, SmallestK } from './eval-counts.ts'
 import { conceptStatsAtThreshold, OTHER_ID, NONE_ID, prepareEvaluation, type EvalMetricsWire } from './eval-metrics.ts'
 import { rasterize, sparseFromDense, subtractSparse, valueAt, lineTotals, normalizeSparse } from './sparse-matrix.ts'
 
@@ -83,6 +83,20 @@ describe('smallestK', () => {
     kept.offer(1)
     expect(kept.sorted()).toEqual([])
   })
+
+  it('says beforehand whether an offer would be kept (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (xs, k) => {
+        const kept = new SmallestK<number>(k, (a, b) => a < b)
+        for (const x of xs) {
+          const before = kept.sorted()
+          const would = kept.wouldKeep(x)
+          kept.offer(x)
+          expect(would).toBe(!(kept.sorted().length === before.length && kept.sorted().every((v, i) => v === before[i])))
+        }
+      }),
+    )
+  })
 })
 
 describe('mostConfusedPairs against a full sort', () => {
@@ -141,6 +155,24 @@ describe('engineStats while the threshold moves', () => {
           }
           previous = stats
         }
+      }),
+    )
+  })
+
+  it('numbers its cells row-major, (none) last in a row, so count matrices come out row by row', () => {
+    fc.assert(
+      fc.property(evalArb, fc.integer({ min: 0, max: 20 }), (metrics, step) => {
+        const ev = prepareEvaluation(metrics)
+        const e = createCountEngine(ev)
+        const place = (k: number) => e.cellActual[k]! * (ids.length + 1) + (e.cellPredicted[k]! < 0 ? ids.length : e.cellPredicted[k]!)
+        for (let k = 1; k < e.cellActual.length; k++) expect(place(k)).toBeGreaterThan(place(k - 1))
+        setEngineThreshold(e, step / 20)
+        const m = countMatrix(e, matrixLayout(ev, ids))
+        for (let k = 1; k < m.nnz; k++) expect(m.row[k - 1]! * m.cols + m.col[k - 1]!).toBeLessThan(m.row[k]! * m.cols + m.col[k]!)
+        // Every count of the engine is in the matrix, once.
+        let total = 0
+        for (let k = 0; k < m.nnz; k++) total += m.value[k]!
+        expect(total).toBe(e.counts.reduce((a, b) => a + b, 0))
       }),
     )
   })

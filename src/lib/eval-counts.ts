@@ -59,7 +59,7 @@ export function matrixLayout(ev: PreparedEvaluation, order: readonly string[], t
 
 export interface CountEngine {
   readonly ev: PreparedEvaluation
-  /** Distinct (actual, predicted) pairs ever counted; predicted -1 is the (none) column. */
+  /** Distinct (actual, predicted) pairs ever counted, row-major (actual, then predicted); predicted -1 is the (none) column, last in its row. */
   readonly cellActual: Uint32Array
   readonly cellPredicted: Int32Array
   /** Contributions, score descending: (input has actual a, scored p at `score`) adds one to cell. */
@@ -87,6 +87,11 @@ export interface CountEngine {
   readonly dirty: Uint8Array
   /** The per-concept figures `engineStats` gave last: unchanged concepts keep their objects. */
   lastConcepts: ConceptStats[] | null
+  /**
+   * Precision, recall and F1 of each concept (3 per concept) as in `lastConcepts`, so the macro
+   * averages are summed over a typed array; made by the first `engineStats`.
+   */
+  macroParts?: Float64Array
 }
 
 function sortedBy(scores: Float64Array, descending: boolean): Uint32Array {
@@ -147,6 +152,21 @@ export function createCountEngine(ev: PreparedEvaluation): CountEngine {
       r++
     }
   }
+  // Cells numbered row-major (actual, then predicted with (none) last): the count matrices come
+  // out in that order, so drawing them walks the image forwards instead of jumping around it.
+  const cellCount = actual.length
+  const byPlace = new Uint32Array(cellCount)
+  for (let c = 0; c < cellCount; c++) byPlace[c] = c
+  const placeKey = (c: number) => actual[c]! * (n + 1) + (predicted[c]! < 0 ? n : predicted[c]!)
+  byPlace.sort((x, y) => placeKey(x) - placeKey(y))
+  const renumber = new Uint32Array(cellCount)
+  for (let k = 0; k < cellCount; k++) renumber[byPlace[k]!] = k
+  const cellActual = new Uint32Array(cellCount)
+  const cellPredicted = new Int32Array(cellCount)
+  for (let k = 0; k < cellCount; k++) {
+    cellActual[k] = actual[byPlace[k]!]!
+    cellPredicted[k] = predicted[byPlace[k]!]!
+  }
   const cOrder = sortedBy(cScore, true)
   const nOrder = sortedBy(nScore, false)
   const pOrder = sortedBy(predScores, true)
@@ -154,13 +174,13 @@ export function createCountEngine(ev: PreparedEvaluation): CountEngine {
   const contribCell = new Uint32Array(nContrib)
   for (let k = 0; k < nContrib; k++) {
     contribScore[k] = cScore[cOrder[k]!]!
-    contribCell[k] = cCell[cOrder[k]!]!
+    contribCell[k] = renumber[cCell[cOrder[k]!]!]!
   }
   const noneScore = new Float64Array(nNone)
   const noneCell = new Uint32Array(nNone)
   for (let k = 0; k < nNone; k++) {
     noneScore[k] = nScore[nOrder[k]!]!
-    noneCell[k] = nCell[nOrder[k]!]!
+    noneCell[k] = renumber[nCell[nOrder[k]!]!]!
   }
   const predScore = new Float64Array(pOrder.length)
   const predConcept = new Uint32Array(pOrder.length)
@@ -172,8 +192,8 @@ export function createCountEngine(ev: PreparedEvaluation): CountEngine {
   }
   return {
     ev,
-    cellActual: Uint32Array.from(actual),
-    cellPredicted: Int32Array.from(predicted),
+    cellActual,
+    cellPredicted,
     contribScore,
     contribCell,
     noneScore,
@@ -266,9 +286,12 @@ function countIds(layout: MatrixLayout): { rowIds: string[]; colIds: string[] } 
 export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix & { colIds: string[]; rowIds: string[] } {
   const size = layout.ids.length
   const cols = size + 1
-  const out = new SparseBuilder(1024)
-  const folded = new Map<number, number>()
   const { counts, cellActual, cellPredicted } = e
+  // Sized once: at most one stored cell per non-zero count.
+  let nonZero = 0
+  for (let c = 0; c < counts.length; c++) if (counts[c] !== 0) nonZero++
+  const out = new SparseBuilder(nonZero)
+  const folded = new Map<number, number>()
   const pos = layout.pos
   for (let c = 0; c < counts.length; c++) {
     const v = counts[c]!
@@ -289,38 +312,45 @@ export function countMatrix(e: CountEngine, layout: MatrixLayout): SparseMatrix 
 }
 
 /**
- * TP/FP/FN/TN per concept at the engine's threshold: O(concepts) arithmetic, but only the concepts
- * a step moved get new objects; the others are the objects of the previous call.
+ * TP/FP/FN/TN per concept at the engine's threshold: only the concepts a step moved get new
+ * objects (the others are the objects of the previous call, in a copy of its list), and the macro
+ * averages are a sum over a typed array.
  */
 export function engineStats(e: CountEngine): ThresholdStats {
   const ev = e.ev
   const count = ev.conceptIds.length
-  const concepts: ConceptStats[] = new Array<ConceptStats>(count)
   const last = e.lastConcepts
   const dirty = e.dirty
+  let parts = e.macroParts
+  const isFresh = last === null || last.length !== count || parts === undefined || parts.length !== 3 * count
+  if (isFresh) parts = e.macroParts = new Float64Array(3 * count)
+  // A copy of the last list (one block copy), with new objects for the concepts a step moved.
+  const concepts: ConceptStats[] = isFresh ? new Array<ConceptStats>(count) : last.slice()
+  for (let c = 0; c < count; c++) {
+    if (!isFresh && dirty[c] !== 1) continue
+    const support = ev.support[c]!
+    const t = e.tp[c]!
+    const f = e.fp[c]!
+    const fn = support - t
+    const precision = t + f === 0 ? 0 : t / (t + f)
+    const recall = support === 0 ? 0 : t / support
+    const f1 = 2 * t + f + fn === 0 ? 0 : (2 * t) / (2 * t + f + fn)
+    concepts[c] = { id: ev.conceptIds[c]!, name: ev.conceptNames[c]!, support, tp: t, fp: f, fn, tn: ev.inputCount - t - f - fn, precision, recall, f1 }
+    parts![3 * c] = precision
+    parts![3 * c + 1] = recall
+    parts![3 * c + 2] = f1
+  }
+  // The same sums in the same order as over the objects: the averages are exactly those of a fresh count.
   let sp = 0
   let sr = 0
   let sf = 0
   let averaged = 0
   for (let c = 0; c < count; c++) {
-    let s = last === null || dirty[c] === 1 ? undefined : last[c]
-    if (s === undefined) {
-      const support = ev.support[c]!
-      const t = e.tp[c]!
-      const f = e.fp[c]!
-      const fn = support - t
-      const precision = t + f === 0 ? 0 : t / (t + f)
-      const recall = support === 0 ? 0 : t / support
-      const f1 = 2 * t + f + fn === 0 ? 0 : (2 * t) / (2 * t + f + fn)
-      s = { id: ev.conceptIds[c]!, name: ev.conceptNames[c]!, support, tp: t, fp: f, fn, tn: ev.inputCount - t - f - fn, precision, recall, f1 }
-    }
-    concepts[c] = s
-    if (s.support > 0) {
-      sp += s.precision
-      sr += s.recall
-      sf += s.f1
-      averaged++
-    }
+    if (!(ev.support[c]! > 0)) continue
+    sp += parts![3 * c]!
+    sr += parts![3 * c + 1]!
+    sf += parts![3 * c + 2]!
+    averaged++
   }
   dirty.fill(0)
   e.lastConcepts = concepts
@@ -490,6 +520,11 @@ export class SmallestK<T> {
       ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
       i = m
     }
+  }
+
+  /** Whether `offer(x)` would keep x (so a costlier test of x can be skipped when it would not). */
+  wouldKeep(x: T): boolean {
+    return this.limit > 0 && (this.heap.length < this.limit || this.before(x, this.heap[0]!))
   }
 
   get size(): number {

@@ -2,7 +2,7 @@
 // per-concept table with its checks against the API, reading an evaluation file, and the
 // sanity checks that keep a malformed section from taking the page down. Pure: no React.
 
-import { nameRanks as rowNameRanks } from './concept-order.ts'
+import { nameRanks as rowNameRanks, tagConcepts } from './concept-order.ts'
 import { toCsv } from './csv.ts'
 import { BinaryCurves, type ConceptApiFacts } from './eval-binary.ts'
 import { tryDecodeMatrixUint64, type DecodeResult } from './matrix-uint64.ts'
@@ -418,8 +418,18 @@ function conceptRow(s: ConceptStats, k: number, best: readonly BestF1[], facts: 
  */
 export function conceptRows(ev: PreparedEvaluation, stats: ThresholdStats, best: readonly BestF1[], facts: ReadonlyMap<string, ConceptApiFacts>, previous?: { stats: ThresholdStats; rows: readonly ConceptRow[] }): ConceptRow[] {
   const hasTests = hasTestSet(ev)
-  const prev = previous && previous.rows.length === stats.concepts.length ? previous : undefined
-  return stats.concepts.map((s, k) => (prev && prev.stats.concepts[k] === s ? prev.rows[k]! : conceptRow(s, k, best, facts, hasTests)))
+  const concepts = stats.concepts
+  const prev = previous && previous.rows.length === concepts.length && previous.stats.concepts.length === concepts.length ? previous : undefined
+  let rows: ConceptRow[]
+  if (prev) {
+    // A copy of the previous list (one block copy), then new rows where the stats moved.
+    rows = prev.rows.slice()
+    const before = prev.stats.concepts
+    for (let k = 0; k < concepts.length; k++) if (before[k] !== concepts[k]) rows[k] = conceptRow(concepts[k]!, k, best, facts, hasTests)
+  } else rows = concepts.map((s, k) => conceptRow(s, k, best, facts, hasTests))
+  // Rows of one evaluation name its concepts in its order, whatever the threshold.
+  tagConcepts(rows, ev)
+  return rows
 }
 
 const rowCache = new WeakMap<PreparedEvaluation, { best: readonly BestF1[]; facts: ReadonlyMap<string, ConceptApiFacts>; stats: ThresholdStats; rows: ConceptRow[] }>()
@@ -480,9 +490,8 @@ export function rowRanksOf(ev: PreparedEvaluation): Int32Array {
 export function worstConcepts(ev: PreparedEvaluation, rows: readonly ConceptRow[], hasCurves: (id: string) => boolean, n: number): string[] {
   const rank = nameRankOf(ev)
   const kept = new SmallestK<number>(n, (x, y) => rows[x]!.f1 < rows[y]!.f1 || (rows[x]!.f1 === rows[y]!.f1 && rank[x]! < rank[y]!))
-  rows.forEach((r, k) => {
-    if (r.support > 0 && hasCurves(r.id)) kept.offer(k)
-  })
+  // Whether a concept has curves (a lookup by id) is asked only of those that would be kept.
+  for (let k = 0; k < rows.length; k++) if (rows[k]!.support > 0 && kept.wouldKeep(k) && hasCurves(rows[k]!.id)) kept.offer(k)
   return kept.sorted().map((k) => rows[k]!.id)
 }
 
