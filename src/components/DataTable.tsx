@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual'
 import { toCsv } from '@/lib/csv.ts'
 import { uniqueKeys } from '@/lib/unique-keys.ts'
@@ -24,6 +24,18 @@ interface DataTableProps<Row> {
   rows: readonly Row[]
   rowKey: (row: Row) => string
   /**
+   * The positions in `rows` of the rows to show, in the order shown (a sorted or filtered view of
+   * rows whose figures change more often than their order, without copying them); all rows in
+   * order when absent.
+   */
+  order?: readonly number[]
+  /**
+   * The shown rows' keys, distinct, one per shown row, when the caller keeps them from render to
+   * render (with `order`): then a render does work only per row in view. Otherwise they are made
+   * from `rowKey`.
+   */
+  keys?: readonly string[]
+  /**
    * A CSS height (`min(70vh, 36rem)`): the table becomes a box of at most that height that
    * scrolls by itself, header kept in view, so what follows it on the page stays a short scroll
    * away however many rows it has.
@@ -42,11 +54,13 @@ const VIRTUALIZE_FROM = 100
  * screenful plus overscan in the DOM, and the page itself scrolls; with `maxHeight` the table
  * scrolls in its own box instead (a focusable, named region) with a sticky header.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scrollResetKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows: allRows, rowKey, order, keys: givenKeys, maxHeight, scrollResetKey }: DataTableProps<Row>) {
+  const count = order ? order.length : allRows.length
+  const rowAt = (index: number): Row => allRows[order ? order[index]! : index]!
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const regionRef = useRef<HTMLDivElement>(null)
   const [pageMargin, setPageMargin] = useState(0)
-  const isVirtual = rows.length >= VIRTUALIZE_FROM
+  const isVirtual = count >= VIRTUALIZE_FROM
   const isBoxed = maxHeight !== undefined
   useLayoutEffect(() => {
     if (bodyRef.current && !isBoxed) setPageMargin(bodyRef.current.getBoundingClientRect().top + window.scrollY)
@@ -55,14 +69,14 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scro
     if (regionRef.current) regionRef.current.scrollTop = 0
   }, [scrollResetKey])
   const pageVirtualizer = useWindowVirtualizer({
-    count: rows.length,
+    count,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollMargin: pageMargin,
     enabled: isVirtual && !isBoxed,
   })
   const boxVirtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => regionRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -71,15 +85,15 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scro
   const virtualizer = isBoxed ? boxVirtualizer : pageVirtualizer
   const scrollMargin = isBoxed ? 0 : pageMargin
   // Ids may be missing from an answer: rows still need distinct keys.
-  const keys = uniqueKeys(rows.map(rowKey))
+  const keys = givenKeys !== undefined && givenKeys.length === count ? givenKeys : uniqueKeys(Array.from({ length: count }, (_, index) => rowKey(rowAt(index))))
   const items = isVirtual ? virtualizer.getVirtualItems() : null
-  const visible = items ? items.map((item) => ({ index: item.index, row: rows[item.index] as Row })) : rows.map((row, index) => ({ index, row }))
+  const visible = items ? items.map((item) => ({ index: item.index, row: rowAt(item.index) })) : Array.from({ length: count }, (_, index) => ({ index, row: rowAt(index) }))
   const paddingTop = items && items.length > 0 ? (items[0]?.start ?? 0) - scrollMargin : 0
   const paddingBottom = items && items.length > 0 ? virtualizer.getTotalSize() - ((items.at(-1)?.end ?? 0) - scrollMargin) : 0
 
   return (
     <ScrollRegion label={caption} scrollRef={regionRef} style={isBoxed ? { maxHeight } : undefined} className="rounded-lg border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-left text-sm" aria-rowcount={rows.length + 1}>
+      <table className="w-full text-left text-sm" aria-rowcount={count + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className={`${isBoxed ? 'sticky top-0 z-10 shadow-[0_1px_0_0] shadow-slate-200 dark:shadow-slate-800' : ''} bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400`}>
           <tr aria-rowindex={1}>
@@ -93,13 +107,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scro
         <tbody ref={bodyRef} className="divide-y divide-slate-100 dark:divide-slate-800">
           {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
           {visible.map(({ index, row }) => (
-            <tr key={keys[index]} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }} className="hover:bg-slate-50 dark:hover:bg-slate-900/60">
-              {columns.map((column) => (
-                <td key={column.id} className={`px-3 py-2 align-middle ${column.className ?? ''}`}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
+            <DataRow key={keys[index]} index={index} row={row} columns={columns} />
           ))}
           {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
         </tbody>
@@ -107,6 +115,24 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, maxHeight, scro
     </ScrollRegion>
   )
 }
+
+const ROW_STYLE = { height: ROW_HEIGHT }
+
+/**
+ * One body row; rendered again only when its row object, place or columns change, so a table
+ * whose caller keeps unchanged rows and its columns (memoized) re-renders only the rows that moved.
+ */
+const DataRow = memo(function DataRow<Row>({ index, row, columns }: { index: number; row: Row; columns: ReadonlyArray<Column<Row>> }) {
+  return (
+    <tr aria-rowindex={index + 2} style={ROW_STYLE} className="hover:bg-slate-50 dark:hover:bg-slate-900/60">
+      {columns.map((column) => (
+        <td key={column.id} className={`px-3 py-2 align-middle ${column.className ?? ''}`}>
+          {column.cell(row)}
+        </td>
+      ))}
+    </tr>
+  )
+}) as <Row>(props: { index: number; row: Row; columns: ReadonlyArray<Column<Row>> }) => ReactNode
 
 export function tableCsv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
   const exported = columns.filter((column) => column.csv)
