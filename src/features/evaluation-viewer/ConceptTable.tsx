@@ -3,6 +3,7 @@ import { DataTable, downloadText, tableCsv, type Column } from '@/components/Dat
 import { ariaSortOf, SortHeader } from '@/components/SortHeader.tsx'
 import { columnDirection, describeOrder, nameRanks, nextOrder, orderPositions, parseSort, sameConcepts, sortParam, type ConceptOrder, type SortKey } from '@/lib/concept-order.ts'
 import { checkSummary, type ConceptRow } from '@/lib/eval-view.ts'
+import { uniqueKeys } from '@/lib/unique-keys.ts'
 import type { OnSearch } from './types.ts'
 import { buttonClass, fmt3, inputClass, Note } from './ui.tsx'
 
@@ -24,16 +25,40 @@ const SORT_LABELS: Record<SortKey, string> = {
 /** The table's own scroll box: a screenful at most, so the panels after it stay near. */
 const TABLE_HEIGHT = 'min(70vh, 36rem)'
 
+/** What the table knows of a set of concepts, whatever the threshold. */
+interface ConceptSet {
+  rows: readonly ConceptRow[]
+  /** Each row's place in name order. */
+  ranks: Int32Array
+  /** Each row's key (its id, made unique). */
+  keys: string[]
+}
+
+function conceptSet(rows: readonly ConceptRow[], given: Int32Array | undefined): ConceptSet {
+  return { rows, ranks: given && given.length === rows.length ? given : nameRanks(rows), keys: uniqueKeys(rows.map((r) => r.id)) }
+}
+
 /**
- * Each row's place in name order, computed again only when the concepts change (a new
+ * The rows' name ranks and keys, computed again only when the concepts change (a new
  * evaluation), not at every threshold step, which only changes the figures.
  */
-function useNameRanks(rows: readonly ConceptRow[], given: Int32Array | undefined): Int32Array {
-  const [cache, setCache] = useState(() => ({ rows, ranks: given && given.length === rows.length ? given : nameRanks(rows) }))
-  if (cache.rows === rows || sameConcepts(cache.rows, rows)) return cache.ranks
-  const next = { rows, ranks: given && given.length === rows.length ? given : nameRanks(rows) }
+function useConceptSet(rows: readonly ConceptRow[], given: Int32Array | undefined): ConceptSet {
+  const [cache, setCache] = useState(() => conceptSet(rows, given))
+  if (cache.rows === rows || sameConcepts(cache.rows, rows)) return cache
+  const next = conceptSet(rows, given)
   setCache(next)
-  return next.ranks
+  return next
+}
+
+/** The last order computed for a set of concepts, where the next sort (at another threshold) starts. */
+const lastOrders = new WeakMap<ConceptSet, { sort: string | undefined; filter: string | undefined; positions: readonly number[] }>()
+
+function orderOf(set: ConceptSet, rows: readonly ConceptRow[], sort: string | undefined, filter: string | undefined): number[] {
+  const last = lastOrders.get(set)
+  const previous = last && last.sort === sort && last.filter === filter ? last.positions : undefined
+  const positions = orderPositions(rows, parseSort(sort).order, filter, set.ranks, previous)
+  lastOrders.set(set, { sort, filter, positions })
+  return positions
 }
 
 interface ConceptTableProps {
@@ -54,18 +79,82 @@ interface ConceptTableProps {
 /** TP, FP, FN, precision, recall, F1 per concept at the threshold, checked against the API. */
 export function ConceptTable({ rows, ranks: givenRanks, threshold, sort, filter, curveConcepts, onToggleCurve, onUseThreshold, onSearch, fileBase, hasTests }: ConceptTableProps) {
   const { order, problem } = parseSort(sort)
-  const ranks = useNameRanks(rows, givenRanks)
+  const set = useConceptSet(rows, givenRanks)
   // A threshold step changes the figures at once and the order just after: the re-sort (a few
   // milliseconds at 10,000 rows, numbers only since names are ranked once) runs in a deferred
-  // render, while the urgent one maps the previous order onto the new rows. Only the rows in view
-  // are rendered either way.
+  // render, while the urgent one shows the new rows in the previous order (the same positions).
+  // Only the rows in view are rendered either way, and of those only the ones whose figures moved.
   const deferredRows = useDeferredValue(rows)
   const sortedRows = deferredRows === rows || sameConcepts(deferredRows, rows) ? deferredRows : rows
-  const positions = useMemo(() => orderPositions(sortedRows, parseSort(sort).order, filter, ranks), [sortedRows, sort, filter, ranks])
-  const shown = useMemo(() => positions.map((k) => rows[k]!), [positions, rows])
-  const checks = useMemo(() => checkSummary(rows), [rows])
-  const curveSet = new Set(curveConcepts)
+  const positions = useMemo(() => orderOf(set, sortedRows, sort, filter), [set, sortedRows, sort, filter])
+  // The rows' keys follow the order, not the figures: made again only when the order changes.
+  const keys = useMemo(() => positions.map((k) => set.keys[k]!), [positions, set])
+  // TP + FN is the support whatever the threshold: the check against the API can wait for the deferred rows.
+  const checks = useMemo(() => checkSummary(sortedRows), [sortedRows])
   const setOrder = (next: ConceptOrder) => onSearch({ sort: sortParam(next) }, { replace: true })
+  const columns = useMemo(
+    () => conceptColumns(parseSort(sort).order, new Set(curveConcepts), onToggleCurve, onUseThreshold, (next) => onSearch({ sort: sortParam(next) }, { replace: true })),
+    [sort, curveConcepts, onToggleCurve, onUseThreshold, onSearch],
+  )
+
+  const handleCsv = () => downloadText(`${fileBase}-concepts-t${threshold.toFixed(2)}.csv`, tableCsv(columns, positions.map((k) => rows[k]!)))
+  return (
+    <div className="space-y-3">
+      {hasTests && checks.checked > 0 && (
+        <div className={`text-sm ${checks.mismatched.length === 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`} data-testid="api-check">
+          {checks.mismatched.length === 0 ? (
+            <>✓ Matches API: TP + FN from the test set equals the API’s num_pos for all {checks.checked.toLocaleString('en')} concepts.</>
+          ) : (
+            <Note>
+              ⚠ TP + FN from the test set differs from the API’s num_pos for {checks.mismatched.length} of {checks.checked} concepts (first: {checks.mismatched[0]!.name}: API {checks.mismatched[0]!.apiNumPos}, test set {checks.mismatched[0]!.tp + checks.mismatched[0]!.fn}). The test set sent may be a sample.
+            </Note>
+          )}
+        </div>
+      )}
+      {!hasTests && <Note>This evaluation has no test set: TP, FP, FN and the counts cannot be recomputed. The API’s figures are shown where sent.</Note>}
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-slate-500">Filter concepts</span>
+          <input type="search" className={`${inputClass} w-56`} value={filter ?? ''} placeholder="name or id" onChange={(e) => onSearch({ q: e.target.value || undefined }, { replace: true })} />
+        </label>
+        <div role="group" aria-label="Row order" className="flex items-center gap-1.5">
+          <button type="button" className={buttonClass} aria-pressed={order.kind === 'worst'} onClick={() => setOrder({ kind: 'worst' })}>
+            Worst first
+          </button>
+          <button type="button" className={buttonClass} aria-pressed={order.kind === 'matrix'} onClick={() => setOrder({ kind: 'matrix' })}>
+            Matrix order
+          </button>
+        </div>
+        <span className="ml-auto text-xs text-slate-500">
+          {positions.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} concepts
+        </span>
+        <button type="button" className={buttonClass} onClick={handleCsv}>
+          Per-concept CSV
+        </button>
+      </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="concept-order">
+        {describeOrder(order, (key) => SORT_LABELS[key])} Click a column header to sort by it.
+      </p>
+      {problem && <Note>{problem}.</Note>}
+      <DataTable
+        caption={`Per-concept metrics at threshold ${threshold.toFixed(2)}`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        order={positions}
+        keys={keys}
+        maxHeight={TABLE_HEIGHT}
+        scrollResetKey={`${sort ?? ''}\u0000${filter ?? ''}`}
+      />
+    </div>
+  )
+}
+
+/**
+ * The table's columns for an order and the concepts whose curves are drawn: the same array (kept
+ * by the caller) at every threshold step, so rows whose figures did not move are not rendered again.
+ */
+function conceptColumns(order: ConceptOrder, curveSet: ReadonlySet<string>, onToggleCurve: (id: string) => void, onUseThreshold: (t: number) => void, setOrder: (next: ConceptOrder) => void): Column<ConceptRow>[] {
   const sortable = (key: SortKey): Pick<Column<ConceptRow>, 'ariaSort' | 'headerContent'> => {
     const direction = columnDirection(order, key)
     return {
@@ -151,53 +240,5 @@ export function ConceptTable({ rows, ranks: givenRanks, threshold, sort, filter,
     },
   ]
 
-  const handleCsv = () => downloadText(`${fileBase}-concepts-t${threshold.toFixed(2)}.csv`, tableCsv(columns, shown))
-  return (
-    <div className="space-y-3">
-      {hasTests && checks.checked > 0 && (
-        <div className={`text-sm ${checks.mismatched.length === 0 ? 'text-emerald-800 dark:text-emerald-300' : ''}`} data-testid="api-check">
-          {checks.mismatched.length === 0 ? (
-            <>✓ Matches API: TP + FN from the test set equals the API’s num_pos for all {checks.checked.toLocaleString('en')} concepts.</>
-          ) : (
-            <Note>
-              ⚠ TP + FN from the test set differs from the API’s num_pos for {checks.mismatched.length} of {checks.checked} concepts (first: {checks.mismatched[0]!.name}: API {checks.mismatched[0]!.apiNumPos}, test set {checks.mismatched[0]!.tp + checks.mismatched[0]!.fn}). The test set sent may be a sample.
-            </Note>
-          )}
-        </div>
-      )}
-      {!hasTests && <Note>This evaluation has no test set: TP, FP, FN and the counts cannot be recomputed. The API’s figures are shown where sent.</Note>}
-      <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-slate-500">Filter concepts</span>
-          <input type="search" className={`${inputClass} w-56`} value={filter ?? ''} placeholder="name or id" onChange={(e) => onSearch({ q: e.target.value || undefined }, { replace: true })} />
-        </label>
-        <div role="group" aria-label="Row order" className="flex items-center gap-1.5">
-          <button type="button" className={buttonClass} aria-pressed={order.kind === 'worst'} onClick={() => setOrder({ kind: 'worst' })}>
-            Worst first
-          </button>
-          <button type="button" className={buttonClass} aria-pressed={order.kind === 'matrix'} onClick={() => setOrder({ kind: 'matrix' })}>
-            Matrix order
-          </button>
-        </div>
-        <span className="ml-auto text-xs text-slate-500">
-          {shown.length.toLocaleString('en')} of {rows.length.toLocaleString('en')} concepts
-        </span>
-        <button type="button" className={buttonClass} onClick={handleCsv}>
-          Per-concept CSV
-        </button>
-      </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="concept-order">
-        {describeOrder(order, (key) => SORT_LABELS[key])} Click a column header to sort by it.
-      </p>
-      {problem && <Note>{problem}.</Note>}
-      <DataTable
-        caption={`Per-concept metrics at threshold ${threshold.toFixed(2)}`}
-        columns={columns}
-        rows={shown}
-        rowKey={(r) => r.id}
-        maxHeight={TABLE_HEIGHT}
-        scrollResetKey={`${sort ?? ''}\u0000${filter ?? ''}`}
-      />
-    </div>
-  )
+  return columns
 }

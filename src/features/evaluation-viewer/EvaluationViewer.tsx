@@ -254,7 +254,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   // Counts at the threshold come from the incremental engine: a step touches only what it crosses.
   const view = useMemo(() => (isMatrixMounted ? buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability) : null), [isMatrixMounted, ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
-  const pairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view?.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view?.counts, ev, threshold, orderedIds])
+  const livePairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view?.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view?.counts, ev, threshold, orderedIds])
+  // The list follows the threshold in a deferred render (its counts and the threshold it names together).
+  const pairCounts = useDeferredValue(livePairCounts)
+  const pairThreshold = useDeferredValue(threshold)
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
   const rowRanks = isTableMounted ? rowRanksOf(ev) : undefined
@@ -279,7 +282,9 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   if (search.concepts && chosen.length < search.concepts.length) viewNotes.push(`concepts: ${search.concepts.filter((id) => !ev.conceptIndex.has(id)).join(', ')} not in this evaluation; left out`)
   const isDefaultCurves = search.concepts === undefined
   // Default curves: the concepts worth seeing, the worst by F1 at the threshold (with curves).
-  const worst = useMemo(() => (isRestMounted ? worstConcepts(ev, rows, (id) => binary.has(id), DEFAULT_CURVES) : []), [ev, rows, binary, isRestMounted])
+  // They follow the threshold in a deferred render: a scrub step does not wait for them.
+  const deferredRows = useDeferredValue(rows)
+  const worst = useMemo(() => (isRestMounted ? worstConcepts(ev, deferredRows, (id) => binary.has(id), DEFAULT_CURVES) : []), [ev, deferredRows, binary, isRestMounted])
   const worstKey = worst.join('\u0000')
   const chosenKey = chosen.join('\u0000')
   const curveConcepts = useMemo(
@@ -353,7 +358,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
 
       {isTableMounted && pairCounts && (
         <Panel isSkippedOffScreen id="confused" title="Most confused pairs">
-          <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={threshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
+          <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={pairThreshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
 
