@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
-import { basePathFromEnv, prerenderExplorer, routePreloads, spaFallback } from './server/vite-spa-plugin.ts'
+import { basePathFromEnv, bootChunks, prerenderExplorer, routePreloads, spaFallback } from './server/vite-spa-plugin.ts'
 import { precompress } from './server/precompress.ts'
 
 export default defineConfig({
@@ -15,25 +15,11 @@ export default defineConfig({
     react(),
     tailwindcss(),
     spaFallback(),
+    bootChunks({ entry: 'src/main.tsx', app: 'src/app.tsx' }),
     routePreloads({ explore: ['src/routes/explore.tsx', 'src/routes/explore.index.tsx', 'src/api/operations.gen.json'] }),
     prerenderExplorer({ entry: 'src/prerender.tsx' }),
     precompress(),
   ],
-  build: {
-    // What every first page runs goes in two files (the libraries, then the app's own modules with
-    // the entry) instead of two dozen shared chunks queuing on HTTP/1.1's six connections per
-    // origin. Routes' own chunks stay lazy (e2e/budgets.spec.ts keeps the list pages honest).
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
-            { name: 'app', tags: ['$initial'], priority: 1 },
-          ],
-        },
-      },
-    },
-  },
   server: {
     proxy: { '/v2': { target: 'http://127.0.0.1:8080', changeOrigin: true } },
   },

@@ -353,6 +353,15 @@ describe('route preloads', () => {
     }
   })
 
+  it('does not name a chunk twice when index.html already preloads it', async () => {
+    dist.cleanup()
+    dist = makeDist(INDEX_HTML.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/app-0.js"></head>'))
+    writeFileSync(path.join(dist.dir, 'route-preloads.json'), JSON.stringify({ explore: ['assets/app-0.js', 'assets/explore-2.js'] }))
+    const html = await (await demoApp().app.request('/explore')).text()
+    expect(html.match(/href="\/assets\/app-0\.js"/g)).toHaveLength(1)
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/explore-2.js">')
+  })
+
   it('prefixes the build base under a sub-path, and ignores a broken list', async () => {
     dist.cleanup()
     dist = makeDist(INDEX_HTML.replaceAll('"/assets/', '"/console/assets/'))

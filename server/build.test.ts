@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { basePathname, builtBase, normalizeBasePath } from './base-path.ts'
 import { checkBuild, newestMtime } from './build.ts'
-import { basePathFromEnv, spaFallback } from './vite-spa-plugin.ts'
+import { basePathFromEnv, bootChunks, spaFallback } from './vite-spa-plugin.ts'
 
 const temps: string[] = []
 function tempDir(): string {
@@ -149,5 +149,91 @@ describe('spaFallback vite plugin', () => {
     const dist = await buildFixture({ base: '/', mode: 'demo' })
     expect(JSON.parse(readFileSync(path.join(dist, 'config.json'), 'utf8'))).toEqual({ mode: 'demo', demoToken: 'demo', demoUserId: 'demo' })
     expect(existsSync(path.join(dist, '404.html'))).toBe(true)
+  })
+})
+
+describe('bootChunks (the first load as two chunks, two tasks)', () => {
+  // A project in miniature: an entry with a library of its own, an app it imports dynamically
+  // with another library, and a lazy page of the app with a library only it uses.
+  function project(entryImportsApp: 'dynamic' | 'static' = 'dynamic'): string {
+    const root = tempDir()
+    const lib = (name: string) => {
+      mkdirSync(path.join(root, 'node_modules', name), { recursive: true })
+      writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, type: 'module', main: 'index.js' }))
+      writeFileSync(path.join(root, 'node_modules', name, 'index.js'), `export const ${name.replace('-', '_')} = () => '${name}'.repeat(2)\n`)
+    }
+    lib('entry-lib')
+    lib('app-lib')
+    lib('lazy-lib')
+    writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><html><head><title>t</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>',
+    )
+    writeFileSync(path.join(root, 'shared.js'), 'export const shared = (s) => `<${s}>`\n')
+    writeFileSync(
+      path.join(root, 'main.js'),
+      entryImportsApp === 'dynamic'
+        ? "import { entry_lib } from 'entry-lib'\nimport { shared } from './shared.js'\ndocument.title = shared(entry_lib())\nsetTimeout(() => import('./app.js').then(({ start }) => start()))\n"
+        : "import { start } from './app.js'\nstart()\n",
+    )
+    writeFileSync(
+      path.join(root, 'app.js'),
+      "import { app_lib } from 'app-lib'\nimport { entry_lib } from 'entry-lib'\nimport { shared } from './shared.js'\nimport { page } from './page.js'\nexport function start() { document.body.append(shared(app_lib() + entry_lib() + page()), String(import('./lazy.js'))) }\n",
+    )
+    writeFileSync(path.join(root, 'page.js'), "export const page = () => 'page'\n")
+    writeFileSync(path.join(root, 'lazy.js'), "import { lazy_lib } from 'lazy-lib'\nexport const lazy = () => lazy_lib()\n")
+    return root
+  }
+
+  async function buildProject(root: string) {
+    const { build } = await import('vite')
+    await build({
+      root,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [bootChunks({ entry: 'main.js', app: 'app.js' })],
+      build: { outDir: path.join(root, 'dist'), minify: false },
+    })
+    const assets = path.join(root, 'dist', 'assets')
+    const files = readdirSync(assets).filter((file) => file.endsWith('.js'))
+    const read = (prefix: string) => {
+      const file = files.find((f) => f.startsWith(`${prefix}-`))
+      if (!file) throw new Error(`no ${prefix} chunk in ${files.join(', ')}`)
+      return { file, code: readFileSync(path.join(assets, file), 'utf8') }
+    }
+    return { html: readFileSync(path.join(root, 'dist', 'index.html'), 'utf8'), files, read }
+  }
+
+  it("puts the entry's and the app's libraries in vendor, the app's own modules in app, and lazy ones apart", async () => {
+    const { files, read } = await buildProject(project())
+    const vendor = read('vendor')
+    const app = read('app')
+    const entry = read('index')
+    expect(vendor.code).toContain('entry_lib = ')
+    expect(vendor.code).toContain('app_lib = ')
+    // The entry's own modules run in its task, with the libraries.
+    expect(vendor.code).toContain('shared = ')
+    expect(vendor.code).not.toContain('page = ')
+    expect(app.code).toContain('page = ')
+    expect(app.code).not.toContain('app_lib = ')
+    // The lazy page and its library are neither: they load when asked for.
+    for (const chunk of [vendor, app, entry]) expect(chunk.code).not.toContain('lazy_lib = ')
+    expect(files.some((f) => f.startsWith('lazy-'))).toBe(true)
+    // The entry imports vendor statically and app only dynamically (a task of its own).
+    expect(entry.code).toMatch(new RegExp(`^import .*from "\\./${vendor.file.replace('.', '\\.')}"`, 'm'))
+    expect(entry.code).not.toMatch(new RegExp(`^import .*from "\\./${app.file.replace('.', '\\.')}"`, 'm'))
+    expect(entry.code).toContain(`import("./${app.file}")`)
+  })
+
+  it('preloads the app chunk from index.html, so it downloads beside the entry', async () => {
+    const { html, read } = await buildProject(project())
+    const { file } = read('app')
+    expect(html).toContain(`<link rel="modulepreload" crossorigin href="/assets/${file}">`)
+    expect(html).toContain(`<link rel="modulepreload" crossorigin href="/assets/${read('vendor').file}">`)
+    expect(html.match(/modulepreload/g)?.length).toBe(new Set(html.match(/href="[^"]+\.js"/g)).size)
+  })
+
+  it('refuses an entry that imports the app statically (both would run in one task)', async () => {
+    await expect(buildProject(project('static'))).rejects.toThrow(/imports app\.js statically/)
   })
 })

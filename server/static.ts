@@ -135,9 +135,11 @@ const ROUTE_PRELOADS_FILE = 'route-preloads.json'
 
 /** Names the chunks a page under this path needs first, so they download alongside the entry. */
 export function withModulePreloads(indexHtml: string, files: readonly string[]): string {
-  if (files.length === 0) return indexHtml
   const prefix = builtBase(indexHtml) ?? '/'
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${prefix}${file}">`).join('\n    ')
+  // Not twice: index.html already preloads what every page needs first (the build's `app` chunk).
+  const missing = files.filter((file) => !indexHtml.includes(`href="${prefix}${file}"`))
+  if (missing.length === 0) return indexHtml
+  const links = missing.map((file) => `<link rel="modulepreload" crossorigin href="${prefix}${file}">`).join('\n    ')
   return indexHtml.replace(/<\/head>/i, (end) => `  ${links}\n  ${end}`)
 }
 

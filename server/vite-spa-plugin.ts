@@ -73,6 +73,11 @@ export function spaFallback({ demoMode = 'demo' }: SpaFallbackOptions = {}): Plu
   }
 }
 
+/** The files a page loads before anything else: the entry chunks and what they import statically. */
+function entryFiles(chunks: ReadonlyArray<{ isEntry: boolean; fileName: string; imports: string[] }>): Set<string> {
+  return new Set(chunks.filter((chunk) => chunk.isEntry).flatMap((chunk) => [chunk.fileName, ...chunk.imports]))
+}
+
 /** Written beside index.html by routePreloads(): URL prefix -> chunk files that pages under it need first (read by static.ts). */
 const ROUTE_PRELOADS_FILE = 'route-preloads.json'
 
@@ -92,11 +97,7 @@ export function routePreloads(modulesByPrefix: Record<string, string[]>): Plugin
     },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((output) => output.type === 'chunk')
-      const entryGraph = new Set<string>()
-      for (const chunk of chunks.filter((c) => c.isEntry)) {
-        entryGraph.add(chunk.fileName)
-        for (const imported of chunk.imports) entryGraph.add(imported)
-      }
+      const entryGraph = entryFiles(chunks)
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
       const preloads: Record<string, string[]> = {}
       for (const [prefix, modules] of Object.entries(modulesByPrefix)) {
@@ -203,4 +204,89 @@ async function explorerDocument(outDir: string, pageHtml: string): Promise<strin
     if (Array.isArray(files)) html = withModulePreloads(html, files.filter((file): file is string => typeof file === 'string'))
   }
   return withPrerendered(html, pageHtml)
+}
+
+export interface BootChunksOptions {
+  /** The page's entry module: run first, with the libraries it and the app import. */
+  entry: string
+  /** The app's root module, which the entry imports dynamically once its own task has ended. */
+  app: string
+}
+
+/**
+ * The first load as two chunks evaluated in two tasks instead of one: evaluating every module a
+ * page starts with is one main-thread task per chunk graph, over 50 ms on a busy machine. The
+ * entry's graph gets `vendor`: the libraries of the entry and of the app (so the app's task does
+ * not evaluate them again), with the entry's own few modules. The app's own modules get `app`.
+ * Both are found by following static imports from the two modules after the build has parsed
+ * them; lazy routes' modules and libraries stay in their own chunks. index.html preloads the
+ * app's chunk (and anything it imports besides `vendor`) so it downloads beside the entry rather
+ * than after it has run.
+ */
+export function bootChunks({ entry, app }: BootChunksOptions): Plugin {
+  let config: ResolvedConfig
+  const first = new Set<string>()
+  const own = new Set<string>()
+  const isCode = (id: string) => !/\.css($|\?)/.test(id)
+  return {
+    name: 'clarifai-console:boot-chunks',
+    apply: isClientBuild,
+    config() {
+      return {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  { name: 'vendor', test: (id: string) => first.has(id), priority: 2 },
+                  { name: 'app', test: (id: string) => own.has(id), priority: 1 },
+                ],
+              },
+            },
+          },
+        },
+      }
+    },
+    configResolved(resolved) {
+      config = resolved
+    },
+    buildEnd() {
+      const entryId = path.resolve(config.root, entry)
+      const appId = path.resolve(config.root, app)
+      const reach = (start: string) => {
+        const seen = new Set<string>()
+        const stack = [start]
+        while (stack.length > 0) {
+          const id = stack.pop() as string
+          if (seen.has(id)) continue
+          seen.add(id)
+          for (const imported of this.getModuleInfo(id)?.importedIds ?? []) stack.push(imported)
+        }
+        return seen
+      }
+      const fromEntry = reach(entryId)
+      if (!this.getModuleInfo(appId)) this.error(`bootChunks: ${app} is not in the build`)
+      if (fromEntry.has(appId)) this.error(`bootChunks: ${entry} imports ${app} statically; it must import() it`)
+      first.clear()
+      own.clear()
+      for (const id of fromEntry) if (id !== entryId && isCode(id)) first.add(id)
+      for (const id of reach(appId)) {
+        if (!isCode(id) || first.has(id)) continue
+        if (/[\\/]node_modules[\\/]/.test(id)) first.add(id)
+        else own.add(id)
+      }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk')
+        const appId = path.resolve(config.root, app)
+        const appChunk = chunks.find((chunk) => chunk.moduleIds.includes(appId))
+        if (!appChunk) return
+        const entryGraph = entryFiles(chunks)
+        const files = [appChunk.fileName, ...appChunk.imports].filter((file) => !entryGraph.has(file))
+        return files.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' as const }))
+      },
+    },
+  }
 }

@@ -33,7 +33,7 @@ export function useRecordRecentPlaces() {
         // Storage full or blocked: the list is a convenience.
       }
     }
-    // The first page usually resolves before the app mounts (main.tsx waits for it): record it now.
+    // The first page usually resolves before the app mounts (src/app.tsx waits for it): record it now.
     if (router.state.status === 'idle' && router.state.resolvedLocation) record(router.state.resolvedLocation.pathname)
     return router.subscribe('onResolved', ({ toLocation }) => record(toLocation.pathname))
   }, [router])
