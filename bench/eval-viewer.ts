@@ -63,6 +63,7 @@ const INIT_SCRIPT = `
 window.__longest = 0
 window.__tasks = []
 window.__boot = []
+window.__frames = []
 try {
   new PerformanceObserver(function (list) {
     for (const e of list.getEntries()) {
@@ -77,6 +78,14 @@ try {
   new PerformanceObserver(function (list) {
     for (const e of list.getEntries()) {
       for (const s of e.scripts) if (s.invokerType === 'module-script') window.__boot.push([s.startTime, s.startTime + s.duration])
+      window.__frames.push({
+        start: e.startTime,
+        end: e.startTime + e.duration,
+        rendering: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+        scripts: e.scripts.map(function (s) {
+          return { what: s.invokerType + ' ' + (s.sourceURL || '').split('/').pop().replace(/-[A-Za-z0-9_-]{8}\\.js$/, '.js') + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : ''), ms: s.duration }
+        }),
+      })
     }
   }).observe({ type: 'long-animation-frame', buffered: true })
 } catch (error) {
@@ -129,16 +138,24 @@ async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<str
     { timeout: 60_000, polling: 200 },
   )
   const load = await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __firstHeatmap: number; __tasks: [number, number][]; __boot: [number, number][] | null }
+    const w = window as unknown as { __longest: number; __firstHeatmap: number; __tasks: [number, number][]; __boot: [number, number][] | null; __frames: Array<{ start: number; end: number; rendering: number; scripts: Array<{ what: string; ms: number }> }> }
     // The page's share of the worker's load (src/api/evaluation-load.ts ARRIVAL_MEASURE): reading its message, then each step of reviving it.
     const arrivals = performance.getEntriesByName('evaluation arrival').map((m) => m.duration)
     const boot = w.__boot
     // (No named functions in page code: see INIT_SCRIPT.)
-    const besidesBoot = boot === null ? NaN : Math.max(0, ...w.__tasks.filter((t) => !boot.some(([a, b]) => a < t[0] + t[1] && t[0] < b)).map((t) => t[1]))
+    const others = boot === null ? [] : w.__tasks.filter((t) => !boot.some(([a, b]) => a < t[0] + t[1] && t[0] < b))
+    const besidesBoot = boot === null ? NaN : Math.max(0, ...others.map((t) => t[1]))
+    // What the longest of those ran, from the long animation frame around it: its largest scripts and its rendering.
+    const worst = others.reduce<[number, number] | undefined>((a, t) => (a === undefined || t[1] > a[1] ? t : a), undefined)
+    const frame = worst && w.__frames.find((f) => f.start <= worst[0] + 1 && worst[0] + worst[1] <= f.end + 1)
+    const ran = frame
+      ? [...frame.scripts.sort((a, b) => b.ms - a.ms).slice(0, 2).map((x) => `${x.what} ${x.ms.toFixed(0)} ms`), `rendering ${frame.rendering.toFixed(0)} ms`].join(', ')
+      : ''
     return {
       first: w.__firstHeatmap,
       longest: w.__longest,
       besidesBoot,
+      ran,
       arrival: Math.max(0, ...arrivals),
       arrivalTotal: arrivals.reduce((a, b) => a + b, 0),
       arrivalTasks: arrivals.length,
@@ -173,7 +190,7 @@ async function measure(page: Page, e: (typeof EVALUATIONS)[number]): Promise<str
     `${e.label}: longest main-thread task while scrubbing ${scrubLongest.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(scrubLongest <= TASK_BAR_MS)}`,
     `${e.label}: JS heap ${(heap.usedSize / 1e6).toFixed(1)} MB + ArrayBuffers ${(backing / 1e6).toFixed(1)} MB after load (bar ${HEAP_BAR_MB} MB) ${mark(totalMb < HEAP_BAR_MB)}; ${load.nnz.toLocaleString('en')} non-zero count cells, ${load.nnz > 0 ? Math.round((heap.usedSize + backing) / load.nnz).toLocaleString('en') : '—'} bytes of the whole tab per cell (the sparse matrix itself: 16 bytes per cell)`,
     `${e.label}: navigation to the first drawn heatmap ${(load.first / 1000).toFixed(2)} s; longest main-thread task while loading ${load.longest.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.longest <= TASK_BAR_MS)}`,
-    `${e.label}: longest main-thread task while loading, besides the app's module evaluation (boot) ${load.besidesBoot.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.besidesBoot <= TASK_BAR_MS)}`,
+    `${e.label}: longest main-thread task while loading, besides the app's module evaluation (boot) ${load.besidesBoot.toFixed(0)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.besidesBoot <= TASK_BAR_MS)}${load.ran ? ` (it ran: ${load.ran})` : ''}`,
     `${e.label}: the prepared evaluation's arrival from the worker (message read + revive, main thread) longest task ${load.arrival.toFixed(1)} ms (bar ${TASK_BAR_MS} ms) ${mark(load.arrival <= TASK_BAR_MS)}; ${load.arrivalTotal.toFixed(1)} ms in all over ${load.arrivalTasks} tasks`,
   ]
 }
