@@ -66,3 +66,17 @@ test('an unknown page shows the not-found view', async ({ page }) => {
   await page.goto('./no/such/place/here/at/all/really')
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible()
 })
+
+test("when the app's code does not load (a deploy replaced it), the page says so and Reload starts it", async ({ page }) => {
+  let refuse = true
+  await page.route(/\/assets\/app-[^/]+\.js$/, (route) => (refuse ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }) : route.continue()))
+  await page.goto('/demo/general-vision/models')
+  const alert = page.getByRole('alert')
+  await expect(alert.getByRole('heading', { name: 'The console could not start' })).toBeVisible()
+  await expect(alert).toContainText('reloading gets the new version')
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeFocused()
+  refuse = false
+  await alert.getByRole('button', { name: 'Reload' }).click()
+  await expect(page.getByRole('table', { name: /models/i })).toBeVisible()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})

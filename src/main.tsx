@@ -18,6 +18,8 @@ async function start() {
   await yieldToMain()
   // The demo build's API is a service worker: it starts while the app's modules load and run.
   const demo = import.meta.env.MODE === 'demo' ? import('./mocks/browser.ts').then(({ startDemoWorker }) => startDemoWorker()) : undefined
+  // (Its failure is prepareApp's to report; observed here too in case the app's code fails first.)
+  demo?.catch(() => undefined)
   const { prepareApp } = await import('./app.tsx')
   await yieldToMain()
   const app = await prepareApp(demo)
@@ -27,4 +29,32 @@ async function start() {
   startTransition(() => root.render(app))
 }
 
-void start()
+/**
+ * When the app cannot start (its code did not load, as after a deploy replaced the files this page
+ * names, or the demo's service worker was refused): say so in place of the page, with what to do.
+ */
+function showStartFailure(error: unknown) {
+  const root = document.getElementById('root') as HTMLElement
+  const box = document.createElement('div')
+  box.setAttribute('role', 'alert')
+  box.className = 'mx-auto mt-16 max-w-xl space-y-3 rounded-lg border border-red-300 bg-red-50 p-6 text-slate-900 dark:border-red-800 dark:bg-red-950 dark:text-slate-100'
+  const title = document.createElement('h1')
+  title.className = 'text-lg font-semibold'
+  title.textContent = 'The console could not start'
+  const what = document.createElement('p')
+  what.textContent =
+    'Part of its code or setup did not load. If the console was updated a moment ago, reloading gets the new version; otherwise check the connection and reload.'
+  const detail = document.createElement('pre')
+  detail.className = 'overflow-x-auto whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-300'
+  detail.textContent = error instanceof Error ? error.message : String(error)
+  const reload = document.createElement('button')
+  reload.type = 'button'
+  reload.className = 'rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900'
+  reload.textContent = 'Reload'
+  reload.addEventListener('click', () => window.location.reload())
+  box.append(title, what, detail, reload)
+  root.replaceChildren(box)
+  reload.focus()
+}
+
+start().catch(showStartFailure)
