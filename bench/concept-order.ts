@@ -1,7 +1,8 @@
 // The per-concept table at 10,000 rows: names are ranked once per evaluation by a key plain
 // string comparison orders (against a numeric Intl.Collator sort of the same names), and the
 // re-sort a threshold step asks for compares numbers only (against a comparator that breaks the
-// many F1 ties with the collator, as a straightforward sort would).
+// many F1 ties with the collator, as a straightforward sort would); and that re-sort started from
+// the previous order (a step moves a few concepts) against the same sort from matrix order.
 import { nameRanks, orderPositions } from '../src/lib/concept-order.ts'
 import type { ConceptRow } from '../src/lib/eval-view.ts'
 import { compareInterleaved, verdict, type Bench } from './harness.ts'
@@ -56,6 +57,17 @@ function run(): void {
   const cmp = compareInterleaved(worstWithCollator, () => orderPositions(list, { kind: 'worst' }, undefined, ranks), { reps: 9 })
   console.log(verdict(`worst-first re-sort at a threshold step, ${ROWS.toLocaleString('en')} rows`, cmp, 0.5, 'a comparator with collator ties'))
   console.log(`  that re-sort is ${(cmp.candidateMs / FRAME_MS).toFixed(2)} frames of ${FRAME_MS} ms, in a deferred render after the step's frame`)
+
+  // A step moves the F1 of some concepts (here one in 30): the table's re-sort starts from the
+  // order it had, which is nearly sorted already.
+  const previous = orderPositions(list, { kind: 'worst' }, undefined, ranks)
+  const moved = list.map((r, k) => (k % 30 === 0 && r.support > 0 ? { ...r, f1: ((k * 13) % 41) / 40 } : r))
+  const fromPrevious = compareInterleaved(
+    () => orderPositions(moved, { kind: 'worst' }, undefined, ranks),
+    () => orderPositions(moved, { kind: 'worst' }, undefined, ranks, previous),
+    { reps: 9 },
+  )
+  console.log(verdict(`worst-first re-sort from the previous order, ${ROWS.toLocaleString('en')} rows, 1 in 30 moved`, fromPrevious, 0.5, 'the same sort from matrix order'))
 }
 
 export const conceptOrderBench: Bench = { name: 'Per-concept table order', run }
