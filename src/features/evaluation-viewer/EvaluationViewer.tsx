@@ -255,9 +255,10 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   const view = useMemo(() => (isMatrixMounted ? buildMatrixView(ev, clean, { mode, threshold, concepts: orderedIds, top }, probability) : null), [isMatrixMounted, ev, clean, mode, threshold, orderedIds, top, probability])
   // Confused pairs look at every concept, folded or not.
   const livePairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view?.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view?.counts, ev, threshold, orderedIds])
-  // The list follows the threshold in a deferred render (its counts and the threshold it names together).
+  // The list follows the threshold in a deferred render (its counts and the threshold it names
+  // together), as do the curves' markers (the points nearest the threshold).
   const pairCounts = useDeferredValue(livePairCounts)
-  const pairThreshold = useDeferredValue(threshold)
+  const deferredThreshold = useDeferredValue(threshold)
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
   const best = useMemo(() => (hasTests && isTableMounted ? bestF1Thresholds(ev) : []), [ev, hasTests, isTableMounted])
   const rowRanks = isTableMounted ? rowRanksOf(ev) : undefined
@@ -358,7 +359,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
 
       {isTableMounted && pairCounts && (
         <Panel isSkippedOffScreen id="confused" title="Most confused pairs">
-          <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={pairThreshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
+          <ConfusedPairsMemo ev={ev} counts={pairCounts} threshold={deferredThreshold} onSelectCell={handleSelectCell} fileBase={fileBase} />
         </Panel>
       )}
 
@@ -386,7 +387,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
       {isRestMounted && (
         <>
           <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
-            <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={threshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
+            <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={deferredThreshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
           </Panel>
 
           <div className="grid gap-8 lg:grid-cols-2">
