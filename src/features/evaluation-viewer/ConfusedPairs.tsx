@@ -36,10 +36,10 @@ export function ConfusedPairs({ ev, counts, threshold, onSelectCell, fileBase }:
       <table className="w-full text-left text-sm" aria-label={`Most confused pairs at threshold ${threshold.toFixed(2)}`}>
         <thead className="text-xs text-slate-500">
           <tr>
-            <th scope="col" className="py-1">Actual</th>
-            <th scope="col" className="py-1">Predicted as</th>
-            <th scope="col" className="py-1 text-right">Inputs</th>
-            <th scope="col" className="py-1 text-right">Share of row</th>
+            <th scope="col" className="py-1 pr-3">Actual</th>
+            <th scope="col" className="py-1 pr-3">Predicted as</th>
+            <th scope="col" className="py-1 pr-3 text-right">Inputs</th>
+            <th scope="col" className="py-1 pr-3 text-right">Share of row</th>
             <th scope="col" className="py-1">
               <span className="sr-only">Inputs</span>
             </th>
@@ -48,10 +48,10 @@ export function ConfusedPairs({ ev, counts, threshold, onSelectCell, fileBase }:
         <tbody className="divide-y divide-slate-100 tabular-nums dark:divide-slate-800" data-testid="confused-pairs">
           {pairs.map((p) => (
             <tr key={`${p.actual}~${p.predicted}`}>
-              <td className="py-1 font-mono text-xs">{idLabel(ev, p.actual)}</td>
-              <td className="py-1 font-mono text-xs">{idLabel(ev, p.predicted)}</td>
-              <td className="py-1 text-right">{p.count.toLocaleString('en')}</td>
-              <td className="py-1 text-right">{pct(p.share)}</td>
+              <td className="py-1 pr-3 font-mono text-xs">{idLabel(ev, p.actual)}</td>
+              <td className="py-1 pr-3 font-mono text-xs">{idLabel(ev, p.predicted)}</td>
+              <td className="py-1 pr-3 text-right">{p.count.toLocaleString('en')}</td>
+              <td className="py-1 pr-3 text-right">{pct(p.share)}</td>
               <td className="py-1 text-right">
                 <button type="button" className={buttonClass} onClick={() => onSelectCell(p.actual, p.predicted)}>
                   Show inputs
