@@ -12,6 +12,7 @@ import {
   drawOverlay,
   EMPTY_INDEX,
   hoverInfo,
+  labelStart,
   lineSums,
   NEUTRAL_INDEX,
   paintCells,
@@ -110,6 +111,18 @@ describe('geometry', () => {
     expect(cellAt(g, 99.9, 199.9)).toEqual({ row: 19, col: 4 })
     expect(cellAt(g, 100, 5)).toBeNull()
     expect(cellAt(g, -1, 5)).toBeNull()
+  })
+
+  it('leaves out a label that would hang outside its axis, and centres the others on their cell', () => {
+    // 10,000 rows on 720 pixels: the first row's centre is at 0.036 px, the last's 0.036 px from the end.
+    expect(labelStart(0.036, 12, 720)).toBeNull()
+    expect(labelStart(720 - 0.036, 12, 720)).toBeNull()
+    expect(labelStart(100, 12, 720)).toBe(94)
+    // Cells of 12 pixels and more: every label fits, the first and last flush with the ends.
+    expect(labelStart(6, 12, 720)).toBe(0)
+    expect(labelStart(714, 12, 720)).toBe(708)
+    // An axis shorter than a label has none.
+    expect(labelStart(4, 12, 8)).toBeNull()
   })
 
   it('thins labels to fit, anchored at multiples of the step', () => {

@@ -9,6 +9,7 @@ import {
   drawOverlay,
   fullView,
   isPooledWindow,
+  labelStart,
   paintPooledSteps,
   lutCss,
   panTo,
@@ -545,6 +546,9 @@ export function Heatmap(props: HeatmapProps) {
   )
 }
 
+/** A label's line height (11px text, `leading-none`) plus a pixel. */
+const LABEL_LINE = 12
+
 /** The thinned row and column labels; memoized, so a new matrix on the same rows does not touch them. */
 const AxisLabels = memo(function AxisLabels({ geometry, rowTicks, colTicks, rowLabels, colLabels }: { geometry: PlotGeometry; rowTicks: readonly number[]; colTicks: readonly number[]; rowLabels: readonly string[]; colLabels: readonly string[] }) {
   return (
@@ -552,8 +556,10 @@ const AxisLabels = memo(function AxisLabels({ geometry, rowTicks, colTicks, rowL
       <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: LEFT, top: 0, width: geometry.width, height: TOP }}>
         {colTicks.map((j) => {
           const r = cellRect(geometry, 0, j)
+          const left = labelStart(r.x + r.w / 2, LABEL_LINE, geometry.width)
+          if (left === null) return null
           return (
-            <span key={j} className="absolute bottom-1 whitespace-nowrap text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ left: r.x + r.w / 2 - 6, maxHeight: TOP - 20, overflow: 'hidden', textOverflow: 'ellipsis', writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
+            <span key={j} className="absolute bottom-1 whitespace-nowrap text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ left, maxHeight: TOP - 20, overflow: 'hidden', textOverflow: 'ellipsis', writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
               {colLabels[j] ?? j + 1}
             </span>
           )
@@ -562,8 +568,10 @@ const AxisLabels = memo(function AxisLabels({ geometry, rowTicks, colTicks, rowL
       <div aria-hidden="true" className="absolute overflow-hidden" style={{ left: 0, top: TOP, width: LEFT - 4, height: geometry.height }}>
         {rowTicks.map((i) => {
           const r = cellRect(geometry, i, 0)
+          const top = labelStart(r.y + r.h / 2, LABEL_LINE, geometry.height)
+          if (top === null) return null
           return (
-            <span key={i} className="absolute right-0 truncate text-right text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ top: r.y + r.h / 2 - 6, maxWidth: LEFT - 8 }}>
+            <span key={i} className="absolute right-0 truncate text-right text-[11px] leading-none text-slate-600 dark:text-slate-400" style={{ top, maxWidth: LEFT - 8 }}>
               {rowLabels[i] ?? i + 1}
             </span>
           )

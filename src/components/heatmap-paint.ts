@@ -782,6 +782,17 @@ export function thinLabels(first: number, last: number, pixels: number, minSpaci
   return out
 }
 
+/**
+ * Where a label `size` pixels long starts along an axis of `extent` pixels, centred on `center`;
+ * null when it would hang outside the axis and be cut (the first and last rows of a pooled
+ * overview, whose cells are under a pixel): thinned labels are samples, so it is left out rather
+ * than moved onto its neighbour.
+ */
+export function labelStart(center: number, size: number, extent: number): number | null {
+  const start = center - size / 2
+  return start < -0.5 || start + size > extent + 0.5 ? null : Math.max(0, Math.min(extent - size, start))
+}
+
 /** A window of about half the size around a cell (zoom in), clamped to the matrix. */
 export function zoomAround(view: CellWindow, rows: number, cols: number, row: number, col: number, factor: number): CellWindow {
   const span = (a: number, b: number, total: number, center: number): [number, number] => {
