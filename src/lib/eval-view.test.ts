@@ -289,6 +289,10 @@ describe('conceptRowsAt', () => {
     expect(byId(b, 'dog').tp).toBe(byId(a, 'dog').tp - 1)
     expect(byId(b, 'cat')).toBe(byId(a, 'cat'))
     expect(byId(b, 'bird')).toBe(byId(a, 'bird'))
+    // The step copied the earlier list: the rows at 0.5 are still the rows at 0.5.
+    expect(a).toEqual(conceptRows(ev, conceptStatsAtThreshold(ev, 0.5), best, facts))
+    expect(statsAt(ev, 0.5).concepts).toEqual(conceptStatsAtThreshold(ev, 0.5).concepts)
+    expect(b).toEqual(conceptRows(ev, conceptStatsAtThreshold(ev, 0.58), best, facts))
   })
 })
 
