@@ -256,7 +256,8 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
   // Confused pairs look at every concept, folded or not.
   const livePairCounts = useMemo(() => (!hasTests || !isTableMounted ? null : top === undefined ? view?.counts : countsAt(ev, threshold, orderedIds)), [hasTests, isTableMounted, top, view?.counts, ev, threshold, orderedIds])
   // The list follows the threshold in a deferred render (its counts and the threshold it names
-  // together), as do the curves' markers (the points nearest the threshold).
+  // together), as do the curves' markers (the points nearest the threshold) and the selected
+  // cell's inputs (a pass over the test set, and their thumbnails).
   const pairCounts = useDeferredValue(livePairCounts)
   const deferredThreshold = useDeferredValue(threshold)
   const stats = useMemo(() => (hasTests ? statsAt(ev, threshold) : null), [ev, hasTests, threshold])
@@ -363,7 +364,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
         </Panel>
       )}
 
-      {isTableMounted && cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={threshold} onClose={handleClearCell} />}
+      {isTableMounted && cell && hasTests && <SelectionDetailsMemo ev={ev} actual={cell.actual} predicted={cell.predicted} threshold={deferredThreshold} onClose={handleClearCell} />}
       {isTableMounted && cell && !hasTests && <Note>The selected cell’s inputs need the test set, which this evaluation does not have.</Note>}
 
       {isTableMounted && (
