@@ -62,14 +62,16 @@ interface CurvesPanelProps {
   binary: ReadonlyMap<string, BinaryMetricsWire>
   compareBinary?: ReadonlyMap<string, BinaryMetricsWire>
   concepts: readonly string[]
-  isDefault: boolean
+  /** Why these concepts when the user chose none: the worst F1 at the threshold, or the first with curves (no test set). */
+  defaults: 'worst' | 'first' | null
   threshold: number
   onConcepts: (ids: string[] | undefined) => void
   fileBase: string
 }
 
 /** ROC and precision-recall curves of the chosen concepts (and of evaluation B when comparing). */
-export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, threshold, onConcepts, fileBase }: CurvesPanelProps) {
+export function CurvesPanel({ ev, binary, compareBinary, concepts, defaults, threshold, onConcepts, fileBase }: CurvesPanelProps) {
+  const isDefault = defaults !== null
   const inputId = useId()
   const listId = useId()
   const [text, setText] = useState('')
@@ -119,7 +121,13 @@ export function CurvesPanel({ ev, binary, compareBinary, concepts, isDefault, th
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-xs text-slate-500">{isDefault ? 'Showing the first concepts; choose others:' : 'Concepts:'}</span>
+        <span className="text-xs text-slate-500">
+          {defaults === 'worst'
+            ? `Showing the ${concepts.length === 1 ? 'concept' : `${concepts.length} concepts`} with the lowest F1 at ${threshold.toFixed(2)}; choose others:`
+            : defaults === 'first'
+              ? 'Showing the first concepts with curves; choose others:'
+              : 'Concepts:'}
+        </span>
         <ul className="flex flex-wrap gap-1.5" aria-label="Concepts with curves">
           {concepts.map((id) => (
             <li key={id} className="flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">

@@ -71,6 +71,25 @@ describe('EvaluationViewer', () => {
     expect(within(cat).getAllByRole('cell').map((c) => c.textContent).slice(3, 7)).toEqual(['2', '2', '0', '0'])
   })
 
+  it('says why the curves show the concepts they show', async () => {
+    await renderViewer({ threshold: 0.5 })
+    const curves = screen.getByTestId('panel-curves')
+    // By default: the lowest F1 at the threshold first (dog 0.50, then cat 1.00).
+    expect(curves.textContent).toContain('Showing the 2 concepts with the lowest F1 at 0.50; choose others:')
+    expect(within(curves).getByRole('list', { name: 'Concepts with curves' }).textContent).toBe('DOG×CAT×')
+    expect(within(curves).queryByRole('button', { name: 'Reset' })).toBeNull()
+    cleanup()
+    // Without a test set there is no F1 at a threshold: the first concepts with curves.
+    const { test_set: _none, ...withoutTests } = metrics
+    await renderViewer({}, withoutTests)
+    expect(screen.getByTestId('panel-curves').textContent).toContain('Showing the first concepts with curves; choose others:')
+    cleanup()
+    // Chosen by the user: just their list, and a way back to the default.
+    await renderViewer({ concepts: ['cat'] })
+    expect(screen.getByTestId('panel-curves').textContent).toContain('Concepts:')
+    expect(within(screen.getByTestId('panel-curves')).getByRole('button', { name: 'Reset' })).toBeTruthy()
+  })
+
   it('writes view changes through onSearch', async () => {
     const onSearch = await renderViewer({})
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Values' }), 'row')

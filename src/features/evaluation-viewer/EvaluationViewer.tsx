@@ -388,7 +388,7 @@ function Viewer({ metrics, search, notes = [], onSearch: onSearchProp, fileBase,
       {isRestMounted && (
         <>
           <Panel isSkippedOffScreen id="curves" title="ROC and precision-recall curves">
-            <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} isDefault={isDefaultCurves} threshold={deferredThreshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
+            <CurvesPanelMemo ev={ev} binary={binary} compareBinary={binaryB} concepts={curveConcepts} defaults={isDefaultCurves ? (worst.length > 0 ? 'worst' : 'first') : null} threshold={deferredThreshold} onConcepts={handleCurveConcepts} fileBase={fileBase} />
           </Panel>
 
           <div className="grid gap-8 lg:grid-cols-2">
