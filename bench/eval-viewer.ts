@@ -58,25 +58,32 @@ interface TraceEvent {
   ph: string
   pid: number
   tid: number
+  ts: number
   dur?: number
   tdur?: number
   args?: { name?: string }
 }
 
-/** Starts a trace of the page's main-thread tasks (only the `toplevel` category: each task and its CPU time). */
+/** Starts a trace of the page's main-thread tasks (each task and its CPU time, and the navigation's marks). */
 async function startTaskTrace(page: Page): Promise<void> {
-  await (page.context().browser() as Browser).startTracing(page, { categories: ['toplevel'] })
+  await (page.context().browser() as Browser).startTracing(page, { categories: ['toplevel', 'blink.user_timing'] })
 }
 
-/** The longest main-thread task since startTaskTrace by its CPU time, in ms (NaN when the trace has none). */
+/**
+ * The longest main-thread task since startTaskTrace by its CPU time, in ms (NaN when the trace has
+ * none). Across a navigation, from the new document's commit on, as the page's own long-task
+ * observer sees them: the browser's work to leave the old page and set up the new one is before.
+ */
 async function stopTaskTrace(page: Page): Promise<number> {
   const trace = JSON.parse((await (page.context().browser() as Browser).stopTracing()).toString()) as { traceEvents: TraceEvent[] }
   const mainThreads = new Set(trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`))
+  const commit = trace.traceEvents.filter((e) => e.name === 'commitNavigationEnd').at(-1)
   // Several renderers may be traced (the browser's own UI); the page's is the one that worked most.
   const byThread = new Map<string, number[]>()
   for (const e of trace.traceEvents) {
     const thread = `${e.pid}:${e.tid}`
     if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.tdur === undefined || !mainThreads.has(thread)) continue
+    if (commit && (e.pid !== commit.pid || e.ts < commit.ts)) continue
     byThread.set(thread, [...(byThread.get(thread) ?? []), e.tdur / 1000])
   }
   const busiest = [...byThread.values()].sort((a, b) => b.reduce((x, y) => x + y, 0) - a.reduce((x, y) => x + y, 0))[0]
