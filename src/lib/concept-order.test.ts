@@ -122,6 +122,27 @@ describe('orderRows', () => {
     expect(nameKey('Élan')).toBe(nameKey('elan'))
   })
 
+  it('builds the same key as the definition it stands for: accents off, lower case, each run of digits as its length and value (property)', () => {
+    const definition = (name: string) =>
+      name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/\d+/g, (digits) => {
+          const value = digits.replace(/^0+(?=\d)/, '')
+          return `${String.fromCharCode(48 + Math.min(value.length, 40))}${value}`
+        })
+    const pieces = fc.constantFrom('a', 'B', ' ', '-', 'é', 'Å', 'ñ', '0', '00', '7', '09', '123', '1'.repeat(45), '中', '😀')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const name = parts.join('')
+        expect(nameKey(name)).toBe(definition(name))
+      }),
+      { numRuns: 500 },
+    )
+    for (const name of ['0', '000', 'a0b', 'x 0007 y 0', 'Café 12b3']) expect(nameKey(name)).toBe(definition(name))
+  })
+
   it('names in numeric order, equal names by id', () => {
     const named = [row('b', { name: 'item 10' }), row('a', { name: 'item 9' }), row('c', { name: 'item 9' })]
     expect(ids(orderRows(named, parseSort('name').order, undefined))).toEqual(['a', 'c', 'b'])

@@ -70,21 +70,40 @@ export function describeOrder(order: ConceptOrder, label: (key: SortKey) => stri
   return `Sorted by ${label(order.key)}, ${order.isDescending ? high : low}; concepts without a value last.`
 }
 
+/** A character at or above U+0080 (ASCII has no accents to take off). */
+const NON_ASCII = /[\u0080-\uffff]/
+
 /**
  * A name as a key that plain string comparison orders the way people read names: case and
- * accents ignored, runs of digits by their value (`item 9` before `item 10`). Comparing these is
- * several times faster than a numeric Intl.Collator over 10,000 names.
+ * accents ignored, runs of digits by their value (`item 9` before `item 10`; each run becomes its
+ * length as one character, then its digits without leading zeros). Comparing these is several
+ * times faster than a numeric Intl.Collator over 10,000 names; the key is built in one pass.
  */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\d+/g, (digits) => {
-      const value = digits.replace(/^0+(?=\d)/, '')
-      // The length first, so longer numbers sort after shorter ones whatever their digits.
-      return `${String.fromCharCode(48 + Math.min(value.length, 40))}${value}`
-    })
+  // Plain ASCII (most names) has no accents to take off.
+  const text = (!NON_ASCII.test(name) ? name : name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).toLowerCase()
+  let key = ''
+  let copied = 0
+  let i = 0
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++
+      continue
+    }
+    let start = i
+    let end = i
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++
+    while (start < end - 1 && text.charCodeAt(start) === 48) start++
+    // The length first, so longer numbers sort after shorter ones whatever their digits.
+    key += text.slice(copied, i) + String.fromCharCode(48 + Math.min(end - start, 40)) + text.slice(start, end)
+    copied = end
+    i = end
+  }
+  return copied === 0 ? text : key + text.slice(copied)
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 /**
