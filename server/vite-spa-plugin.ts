@@ -225,6 +225,8 @@ export interface BootChunksOptions {
  */
 export function bootChunks({ entry, app }: BootChunksOptions): Plugin {
   let config: ResolvedConfig
+  let entryId: string
+  let appId: string
   const first = new Set<string>()
   const own = new Set<string>()
   const isCode = (id: string) => !/\.css($|\?)/.test(id)
@@ -249,10 +251,10 @@ export function bootChunks({ entry, app }: BootChunksOptions): Plugin {
     },
     configResolved(resolved) {
       config = resolved
+      entryId = path.resolve(resolved.root, entry)
+      appId = path.resolve(resolved.root, app)
     },
     buildEnd() {
-      const entryId = path.resolve(config.root, entry)
-      const appId = path.resolve(config.root, app)
       const reach = (start: string) => {
         const seen = new Set<string>()
         const stack = [start]
@@ -280,7 +282,6 @@ export function bootChunks({ entry, app }: BootChunksOptions): Plugin {
       order: 'post',
       handler(_html, context) {
         const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk')
-        const appId = path.resolve(config.root, app)
         const appChunk = chunks.find((chunk) => chunk.moduleIds.includes(appId))
         if (!appChunk) return
         const entryGraph = entryFiles(chunks)

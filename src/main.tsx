@@ -31,30 +31,20 @@ async function start() {
 
 /**
  * When the app cannot start (its code did not load, as after a deploy replaced the files this page
- * names, or the demo's service worker was refused): say so in place of the page, with what to do.
+ * names, or the demo's service worker was refused): said in place of the page, with what to do.
  */
-function showStartFailure(error: unknown) {
-  const root = document.getElementById('root') as HTMLElement
-  const box = document.createElement('div')
-  box.setAttribute('role', 'alert')
-  box.className = 'mx-auto mt-16 max-w-xl space-y-3 rounded-lg border border-red-300 bg-red-50 p-6 text-slate-900 dark:border-red-800 dark:bg-red-950 dark:text-slate-100'
-  const title = document.createElement('h1')
-  title.className = 'text-lg font-semibold'
-  title.textContent = 'The console could not start'
-  const what = document.createElement('p')
-  what.textContent =
-    'Part of its code or setup did not load. If the console was updated a moment ago, reloading gets the new version; otherwise check the connection and reload.'
-  const detail = document.createElement('pre')
-  detail.className = 'overflow-x-auto whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-300'
-  detail.textContent = error instanceof Error ? error.message : String(error)
-  const reload = document.createElement('button')
-  reload.type = 'button'
-  reload.className = 'rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900'
-  reload.textContent = 'Reload'
-  reload.addEventListener('click', () => window.location.reload())
-  box.append(title, what, detail, reload)
-  root.replaceChildren(box)
-  reload.focus()
+function StartFailure({ error }: { error: unknown }) {
+  return (
+    <div role="alert" className="mx-auto mt-16 max-w-xl space-y-3 rounded-lg border border-red-300 bg-red-50 p-6 text-slate-900 dark:border-red-800 dark:bg-red-950 dark:text-slate-100">
+      <h1 className="text-lg font-semibold">The console could not start</h1>
+      <p>Part of its code or setup did not load. If the console was updated a moment ago, reloading gets the new version; otherwise check the connection and reload.</p>
+      <pre className="overflow-x-auto whitespace-pre-wrap text-xs text-slate-600 dark:text-slate-300">{error instanceof Error ? error.message : String(error)}</pre>
+      {/* Focused: the one thing to do here. */}
+      <button type="button" autoFocus className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900" onClick={() => window.location.reload()}>
+        Reload
+      </button>
+    </div>
+  )
 }
 
-start().catch(showStartFailure)
+start().catch((error: unknown) => createRoot(document.getElementById('root') as HTMLElement).render(<StartFailure error={error} />))

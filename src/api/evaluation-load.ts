@@ -2,8 +2,8 @@
 // go to a Web Worker as a Blob, and what comes back is the prepared evaluation with its typed
 // arrays transferred (see lib/eval-load.ts). Where there is no Worker (Node, under tests) the same
 // function runs in-process and its message makes the same structured-clone trip.
-import { loadEvaluationBody, reviveEvaluationSteps, reviveFileSteps, runSteps, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource, type Steps } from '@/lib/eval-load.ts'
-import { yieldToMain } from '@/lib/yield-to-main.ts'
+import { loadEvaluationBody, reviveEvaluationSteps, reviveFileSteps, transferablesOf, type LoadedEvaluation, type LoadedFile, type LoadMessage, type LoadSource } from '@/lib/eval-load.ts'
+import { runSteps, yieldToMain, type Steps } from '@/lib/yield-to-main.ts'
 import { ApiError } from './errors.ts'
 
 export interface LoadJob {

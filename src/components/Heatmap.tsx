@@ -25,7 +25,7 @@ import {
   warmPooled,
 } from './heatmap-paint.ts'
 import { lineTotals, maxAbsOn, rasterize, sparseFromDense, strongestIn, valueAt, valuesWithout, type SparseMatrix } from '@/lib/sparse-matrix.ts'
-import { yieldToMain } from '@/lib/yield-to-main.ts'
+import { runSteps, yieldToMain, type Steps } from '@/lib/yield-to-main.ts'
 import { HeatmapTable, percent, share } from './HeatmapTable.tsx'
 import { useTheme } from './theme.ts'
 
@@ -215,7 +215,7 @@ export function Heatmap(props: HeatmapProps) {
     const ctx = isMeasured ? canvas?.getContext('2d') : null
     if (!canvas || !ctx) return
     // In steps: a large first paint of a pooled overview yields between them (paintPooledSteps).
-    function* paint(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Generator<void, void, void> {
+    function* paint(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Steps<void> {
       const w = Math.max(1, Math.round(plotW * dpr))
       const h = Math.max(1, Math.round(plotH * dpr))
       // Sized when its image is ready (sizing clears it), so a stepped first paint shows at once.
@@ -275,9 +275,7 @@ export function Heatmap(props: HeatmapProps) {
     const steps = paint(canvas, ctx)
     // Every paint after the first is at once, in the frame of the change.
     if (hasPainted.current) {
-      while (!steps.next().done) {
-        // one more step
-      }
+      runSteps(steps)
       return
     }
     // The first paint (of a blank canvas) is tasks of its own, apart from the render that laid the

@@ -5,6 +5,8 @@
 // cell), then one putImageData. When cells are smaller than pixels (1,000 columns in 700 pixels)
 // a pixel shows the cell of largest magnitude under it, so a lone hot cell never disappears.
 
+import { runSteps, type Steps } from '../lib/yield-to-main.ts'
+
 export type ColorScale = 'linear' | 'log'
 export type ColorScheme = 'sequential' | 'diverging'
 
@@ -553,11 +555,7 @@ function colorOfZero(mapping: ColorMapping, lut: Uint32Array): number {
  * none).
  */
 export function paintPooled(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): PooledPaint {
-  const steps = paintPooledSteps(state, pixels, cells, view, w, h, mapping, lut, special)
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
+  return runSteps(paintPooledSteps(state, pixels, cells, view, w, h, mapping, lut, special))
 }
 
 export interface PooledPaint {
@@ -574,7 +572,7 @@ export const FRESH_STEP_CELLS = 8192
  * over several tasks (between steps, nothing else may draw with the state or the pixels); later
  * draws are one step.
  */
-export function* paintPooledSteps(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): Generator<void, PooledPaint, void> {
+export function* paintPooledSteps(state: PooledImage | undefined, pixels: Uint32Array, cells: CellList, view: CellWindow, w: number, h: number, mapping: ColorMapping, lut: Uint32Array, special?: SpecialLine): Steps<PooledPaint> {
   const size = w * h
   let fresh = false
   if (!state || state.width !== w || state.height !== h || state.lut !== lut || state.window.r0 !== view.r0 || state.window.r1 !== view.r1 || state.window.c0 !== view.c0 || state.window.c1 !== view.c1 || !sameSpecial(state.special, special)) {
@@ -697,7 +695,7 @@ export function warmPooled(state: PooledImage): void {
  * scratch of later draws is not touched yet; the pixels without a cell (most of them) get one fill
  * of the color paintCells gives 0, and those with one their own. O(cells) but for that fill.
  */
-function* paintFreshSteps(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): Generator<void, DirtyRect, void> {
+function* paintFreshSteps(state: PooledImage, pixels: Uint32Array, cells: CellList, mapping: ColorMapping, lut: Uint32Array): Steps<DirtyRect> {
   const { width: w, height: h, values, special } = state
   state.mapping = mapping
   const { r0, r1, c0, c1 } = state.window

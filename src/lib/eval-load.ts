@@ -11,6 +11,7 @@ import { bestF1Thresholds, ConceptLimitError, packBestF1, prepareEvaluation, see
 import { packRegions, regionsOf, type RegionTable } from './eval-regions.ts'
 import { checkEvalMetrics, nameRankOf, parseEvaluationFile, rowRanksOf, seedEngine, seedNameRanks, withoutSections, type SectionProblem } from './eval-view.ts'
 import { decodeMatrixUint64, MatrixUint64Error, type DecodeResult, type MatrixUint64ErrorKind } from './matrix-uint64.ts'
+import { runSteps, type Steps } from './yield-to-main.ts'
 
 /** Sections too large to cross as objects: they cross packed inside the prepared evaluation. */
 const HEAVY_SECTIONS = ['test_set', 'confusion_matrix', 'cooccurrence_matrix', 'binary_metrics'] as const
@@ -294,19 +295,6 @@ function lazySections(texts: Record<string, string | Uint8Array>): EvalMetricsWi
     })
   }
   return out as EvalMetricsWire & Record<string, unknown>
-}
-
-/**
- * Work done in steps (a generator that yields between them), so a caller on the page's thread
- * can let the page run between steps; `runSteps` does them all at once.
- */
-export type Steps<T> = Generator<void, T, void>
-
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const r = steps.next()
-    if (r.done) return r.value
-  }
 }
 
 /** The page's side of an evaluation that crossed: indexes and readers rebuilt, O(concepts + inputs). */

@@ -26,3 +26,17 @@ export function yieldToMain(env: YieldEnvironment = globalThis as unknown as Yie
   }
   return new Promise((resolve) => void env.setTimeout(resolve, 0))
 }
+
+/**
+ * Work done in steps (a generator that yields between them), so a caller on the page's thread
+ * can let the page run between steps, each a task of its own (yieldToMain); `runSteps` does them
+ * all at once.
+ */
+export type Steps<T> = Generator<void, T, void>
+
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
+}

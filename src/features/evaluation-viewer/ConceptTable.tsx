@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { DataTable, downloadText, tableCsv, type Column } from '@/components/DataTable.tsx'
 import { ariaSortOf, SortHeader } from '@/components/SortHeader.tsx'
 import { columnDirection, describeOrder, nameRanks, nextOrder, orderPositions, parseSort, sameConcepts, sortParam, type ConceptOrder, type SortKey } from '@/lib/concept-order.ts'
@@ -91,10 +91,10 @@ export function ConceptTable({ rows, ranks: givenRanks, threshold, sort, filter,
   const keys = useMemo(() => positions.map((k) => set.keys[k]!), [positions, set])
   // TP + FN is the support whatever the threshold: the check against the API can wait for the deferred rows.
   const checks = useMemo(() => checkSummary(sortedRows), [sortedRows])
-  const setOrder = (next: ConceptOrder) => onSearch({ sort: sortParam(next) }, { replace: true })
+  const setOrder = useCallback((next: ConceptOrder) => onSearch({ sort: sortParam(next) }, { replace: true }), [onSearch])
   const columns = useMemo(
-    () => conceptColumns(parseSort(sort).order, new Set(curveConcepts), onToggleCurve, onUseThreshold, (next) => onSearch({ sort: sortParam(next) }, { replace: true })),
-    [sort, curveConcepts, onToggleCurve, onUseThreshold, onSearch],
+    () => conceptColumns(parseSort(sort).order, new Set(curveConcepts), onToggleCurve, onUseThreshold, setOrder),
+    [sort, curveConcepts, onToggleCurve, onUseThreshold, setOrder],
   )
 
   const handleCsv = () => downloadText(`${fileBase}-concepts-t${threshold.toFixed(2)}.csv`, tableCsv(columns, positions.map((k) => rows[k]!)))
